@@ -1,0 +1,69 @@
+package org.huian.cases;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.huian.geography.Geography;
+import org.huian.security.Masking;
+
+/** JSON shapes of cases in {@code /api/cases}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class CaseView {
+
+  private CaseView() {}
+
+  public record UnitRef(String code, String name) {}
+
+  /** The answer to an intake and an entry of a list; the reporter's phone is masked. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Summary(
+      String caseNo, String status, String level, UnitRef unit, String complexity, Instant deadline,
+      String sla, String category, String categoryName, String channel, String title,
+      String streetCode, String communityCode, String gridId, Instant createdAt, Reporter reporter) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Reporter(String name, String phone, boolean anonymous) {}
+
+  public record Party(String role, String kind, String name, String phone) {}
+
+  public record Event(String type, Instant time, String level, UnitRef unit, String actor, String note) {}
+
+  /** One case in full, for a user whose unit may see it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Detail(
+      String caseNo, String externalRef, String status, String level, UnitRef unit, String complexity,
+      Instant deadline, String sla, String category, String categoryName, String channel, String title,
+      String description, Location location, Reporter reporter, List<Party> parties,
+      int peopleInvolved, BigDecimal amountInvolved, boolean crossRegion, boolean crossDepartment,
+      int reopenCount, String processInstanceId, Instant createdAt, Instant closedAt, List<Event> timeline) {}
+
+  public record Location(String streetCode, String communityCode, String gridId, String address, Double lat, Double lon) {}
+
+  public record Page(List<Summary> items, int page, int size, long total) {}
+
+  static UnitRef unit(Geography geography, String code) {
+    return code == null ? null : geography.find(code).map(u -> new UnitRef(u.code(), u.name())).orElse(new UnitRef(code, code));
+  }
+
+  static Summary summary(CaseRow c, Geography geography) {
+    return new Summary(c.caseNo(), c.status().name(), c.level(), unit(geography, c.unitCode()),
+        c.complexity() == null ? null : c.complexity().name(), c.deadline(), c.sla().name(),
+        c.category().name(), c.category().nameZh(), c.channel().name(), c.title(),
+        c.streetCode(), c.communityCode(), c.gridId(), c.createdAt(),
+        c.reporterAnonymous() ? new Reporter(null, null, true)
+            : new Reporter(Masking.name(c.reporterName()), Masking.phone(c.reporterPhone()), false));
+  }
+
+  static Detail detail(CaseRow c, List<StoredParty> parties, List<CaseEvent> events, Geography geography) {
+    return new Detail(c.caseNo(), c.externalRef(), c.status().name(), c.level(), unit(geography, c.unitCode()),
+        c.complexity() == null ? null : c.complexity().name(), c.deadline(), c.sla().name(),
+        c.category().name(), c.category().nameZh(), c.channel().name(), c.title(), c.description(),
+        new Location(c.streetCode(), c.communityCode(), c.gridId(), c.address(), c.lat(), c.lon()),
+        c.reporterAnonymous() ? new Reporter(null, null, true) : new Reporter(c.reporterName(), c.reporterPhone(), false),
+        parties.stream().map(p -> new Party(p.role().name(), p.kind().name(), p.name(), p.phone())).toList(),
+        c.peopleInvolved(), c.amountInvolved(), c.crossRegion(), c.crossDepartment(), c.reopenCount(),
+        c.processInstanceId(), c.createdAt(), c.closedAt(),
+        events.stream().map(e -> new Event(e.type().name(), e.time(), e.level(), unit(geography, e.unitCode()), e.actor(), e.note())).toList());
+  }
+}

@@ -1,0 +1,20 @@
+package org.huian.cases;
+
+/** How a matter reached the one window. */
+public enum Channel {
+  WINDOW("窗口受理"),
+  GRID_APP("网格员上报"),
+  HOTLINE("热线电话"),
+  ONLINE("网上反映"),
+  LETTER("来信");
+
+  private final String nameZh;
+
+  Channel(String nameZh) {
+    this.nameZh = nameZh;
+  }
+
+  public String nameZh() {
+    return nameZh;
+  }
+}

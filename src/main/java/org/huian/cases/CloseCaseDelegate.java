@@ -1,0 +1,34 @@
+package org.huian.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Closes the case (办结) and writes why into the timeline. */
+@Component
+class CloseCaseDelegate implements JavaDelegate {
+
+  private final CaseContext context;
+
+  CloseCaseDelegate(CaseContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseRow c = context.caseOf(execution);
+    String feedback = CaseFunnel.Variables.FEEDBACK.optional(execution).orElse(null);
+    String note;
+    if (c.reporterAnonymous()) {
+      note = "匿名反映，无需回访，办结";
+    } else if (CaseFunnel.Feedback.DISSATISFIED.equals(feedback)) {
+      note = "反映人仍不满意，区级已穷尽处置手段，告知可通过司法途径解决，办结";
+    } else if (CaseFunnel.Feedback.UNREACHABLE.equals(feedback)) {
+      note = "多次联系反映人未果，办结";
+    } else {
+      note = "反映人满意，办结";
+    }
+    context.cases().setStatus(c.caseNo(), CaseStatus.CLOSED);
+    context.cases().addEvent(c.caseNo(), EventType.CLOSED, c.level(), c.unitCode(), CaseContext.actor(execution), note);
+  }
+}

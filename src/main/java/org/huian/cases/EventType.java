@@ -1,0 +1,19 @@
+package org.huian.cases;
+
+/** Kinds of timeline entries of a case. */
+public enum EventType {
+  RECEIVED,
+  ROUTED,
+  DISPATCHED,
+  WARNED,
+  ESCALATED,
+  REFERRED,
+  COMPLEXITY_APPROVED,
+  COMPLEXITY_REFUSED,
+  RESOLVED,
+  FEEDBACK,
+  REOPENED,
+  CLOSED,
+  SUPERVISION_ORDERED,
+  SUPERVISION_INSTRUCTED
+}

@@ -1,0 +1,4 @@
+package org.huian.cases;
+
+/** One invalid field of a request: the JSON path and a Chinese message. */
+public record FieldError(String field, String message) {}

@@ -1,0 +1,35 @@
+package org.huian.cases;
+
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * A client's request (REST body or submitted form) that breaks a rule; answered with 400. It is a
+ * {@link BadUserRequestException} so that {@code /engine-rest} and Tasklist answer it with 400 and
+ * the message too when it is thrown inside a delegate or task listener.
+ */
+public class InvalidRequestException extends BadUserRequestException {
+
+  private final transient List<FieldError> errors;
+
+  public InvalidRequestException(List<FieldError> errors) {
+    super(summary(errors));
+    this.errors = List.copyOf(errors);
+  }
+
+  public InvalidRequestException(String field, String message) {
+    this(List.of(new FieldError(field, message)));
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  private static String summary(List<FieldError> errors) {
+    StringBuilder sb = new StringBuilder("提交的内容有误：");
+    for (FieldError e : errors) {
+      sb.append(e.field()).append(" ").append(e.message()).append("；");
+    }
+    return sb.toString();
+  }
+}

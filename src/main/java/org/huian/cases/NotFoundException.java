@@ -1,0 +1,8 @@
+package org.huian.cases;
+
+/** Answered with 404. */
+public class NotFoundException extends RuntimeException {
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,6 @@
+package org.huian.cases;
+
+public enum PartyKind {
+  PERSON,
+  ORGANISATION
+}

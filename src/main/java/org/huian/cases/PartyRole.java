@@ -1,0 +1,7 @@
+package org.huian.cases;
+
+public enum PartyRole {
+  APPLICANT,
+  RESPONDENT,
+  THIRD_PARTY
+}

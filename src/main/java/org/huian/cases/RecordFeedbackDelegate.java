@@ -1,0 +1,30 @@
+package org.huian.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Writes the result of the return visit into the timeline. */
+@Component
+class RecordFeedbackDelegate implements JavaDelegate {
+
+  private final CaseContext context;
+
+  RecordFeedbackDelegate(CaseContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseRow c = context.caseOf(execution);
+    String feedback = CaseFunnel.Variables.FEEDBACK.get(execution);
+    String label = switch (feedback) {
+      case CaseFunnel.Feedback.SATISFIED -> "满意";
+      case CaseFunnel.Feedback.DISSATISFIED -> "不满意";
+      case CaseFunnel.Feedback.UNREACHABLE -> "多次联系未果";
+      default -> throw new InvalidRequestException("feedback", "回访结果取值无效：" + feedback);
+    };
+    context.cases().addEvent(c.caseNo(), EventType.FEEDBACK, c.level(), c.unitCode(), CaseContext.actor(execution),
+        "回访结果：" + label + "。" + CaseFunnel.Variables.FEEDBACK_NOTE.getOrDefault(execution, ""));
+  }
+}

@@ -1,0 +1,49 @@
+package org.huian.geography;
+
+import java.util.Arrays;
+import java.util.List;
+import org.huian.cases.Category;
+import org.huian.security.UnitGroups;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/units}: the unit tree; {@code GET /api/categories}: the case catalogue. */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class GeographyController {
+
+  record UnitNode(String code, String name, Level level, String levelName, List<String> groups, List<UnitNode> children) {}
+
+  record CategoryEntry(String code, String name) {}
+
+  private final Geography geography;
+  private final UnitNode tree;
+
+  GeographyController(Geography geography) {
+    this.geography = geography;
+    this.tree = node(geography.district());
+  }
+
+  @GetMapping("/units")
+  UnitNode units() {
+    return tree;
+  }
+
+  @GetMapping("/categories")
+  List<CategoryEntry> categories() {
+    return Arrays.stream(Category.values()).map(c -> new CategoryEntry(c.name(), c.nameZh())).toList();
+  }
+
+  private UnitNode node(Unit unit) {
+    List<String> groups = new java.util.ArrayList<>();
+    groups.add(unit.code());
+    UnitGroups.areas(unit.level()).forEach(a -> groups.add(UnitGroups.areaGroup(unit.code(), a)));
+    if (unit.level() != Level.GRID) {
+      groups.add(UnitGroups.leadersGroup(unit.code()));
+    }
+    return new UnitNode(unit.code(), unit.name(), unit.level(), unit.level().nameZh(), groups,
+        geography.children(unit.code()).stream().map(this::node).toList());
+  }
+}

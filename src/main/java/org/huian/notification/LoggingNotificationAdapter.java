@@ -1,0 +1,25 @@
+package org.huian.notification;
+
+import org.huian.security.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** Writes notifications to the log (the default channel until real ones are configured). */
+@Component
+@ConditionalOnProperty(name = "huian.notifications.channel", havingValue = "log", matchIfMissing = true)
+class LoggingNotificationAdapter implements NotificationPort {
+
+  private static final Logger log = LoggerFactory.getLogger(LoggingNotificationAdapter.class);
+
+  @Override
+  public void send(Notification n) {
+    log.info("notification #{} [{}] case {} to {}: {} - {}",
+        n.id(), n.kind(), n.caseNo(), maskRecipient(n.recipient()), n.subject(), n.body());
+  }
+
+  static String maskRecipient(String recipient) {
+    return recipient.startsWith("sms:") ? "sms:" + Masking.phone(recipient.substring(4)) : recipient;
+  }
+}

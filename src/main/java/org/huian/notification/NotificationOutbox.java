@@ -1,0 +1,73 @@
+package org.huian.notification;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox table. Process steps write rows in their own transaction; the relay sends them
+ * afterwards, so an unreachable channel never rolls back a caseworker's work.
+ */
+@Component
+public class NotificationOutbox {
+
+  public static final String PENDING = "PENDING";
+  public static final String SENDING = "SENDING";
+  public static final String SENT = "SENT";
+  public static final String DEAD = "DEAD";
+
+  private final JdbcClient jdbc;
+
+  NotificationOutbox(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void enqueue(String caseNo, String kind, String recipient, String subject, String body) {
+    jdbc.sql("INSERT INTO notification_outbox (case_no, kind, recipient, subject, body, status, attempts, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?)")
+        .params(caseNo, kind, recipient, truncate(subject, 200), truncate(body, 4000), now())
+        .update();
+  }
+
+  List<Notification> pending(int limit) {
+    return jdbc.sql("SELECT id, case_no, kind, recipient, subject, body FROM notification_outbox "
+            + "WHERE status = 'PENDING' ORDER BY id LIMIT ?")
+        .param(limit)
+        .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
+  /** Claims a row for this node; false when another node took it first. */
+  boolean claim(long id) {
+    return jdbc.sql("UPDATE notification_outbox SET status = 'SENDING', attempts = attempts + 1 "
+            + "WHERE id = ? AND status = 'PENDING'").param(id).update() == 1;
+  }
+
+  void sent(long id) {
+    jdbc.sql("UPDATE notification_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?")
+        .params(now(), id).update();
+  }
+
+  void failed(long id, String error, int maxAttempts) {
+    jdbc.sql("UPDATE notification_outbox SET status = CASE WHEN attempts >= ? THEN 'DEAD' ELSE 'PENDING' END, "
+            + "last_error = ? WHERE id = ?")
+        .params(maxAttempts, truncate(error, 1000), id).update();
+  }
+
+  public List<String> kindsFor(String caseNo) {
+    return jdbc.sql("SELECT kind FROM notification_outbox WHERE case_no = ? ORDER BY id")
+        .param(caseNo).query(String.class).list();
+  }
+
+  private static OffsetDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

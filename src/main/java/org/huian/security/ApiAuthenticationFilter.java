@@ -1,0 +1,80 @@
+package org.huian.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic for {@code /api}, checked against Camunda's identity service, so the same users and
+ * passwords work in Tasklist, {@code /engine-rest} and the API. A failure is answered with a 401
+ * problem+json.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  public static final String CURRENT_USER = "huian.currentUser";
+
+  private final IdentityService identityService;
+  private final ScopeResolver scopes;
+  private final ObjectMapper json;
+
+  public ApiAuthenticationFilter(IdentityService identityService, ScopeResolver scopes, ObjectMapper json) {
+    this.identityService = identityService;
+    this.scopes = scopes;
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader("Authorization");
+    String[] credentials = decode(header);
+    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+      unauthorized(request, response);
+      return;
+    }
+    List<String> groups = scopes.groupsOf(credentials[0]);
+    request.setAttribute(CURRENT_USER, new CurrentUser(credentials[0], groups, scopes.scopeOf(groups)));
+    chain.doFilter(request, response);
+  }
+
+  private static String[] decode(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = pair.indexOf(':');
+      if (colon <= 0) {
+        return null;
+      }
+      return new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", "Basic realm=\"huian\", charset=\"UTF-8\"");
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", "Unauthorized");
+    body.put("status", 401);
+    body.put("detail", "需要登录：请使用 HTTP Basic 提供用户名和密码");
+    body.put("instance", request.getRequestURI());
+    json.writeValue(response.getOutputStream(), body);
+  }
+}
