@@ -1,0 +1,137 @@
+package org.huian.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.huian.cases.CaseHandling.Elements;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Model test of {@code case-handling.bpmn} with the real dispatch DMN and forms; delegates are
+ * stand-ins that record their calls. Every gateway branch is taken at least once.
+ */
+@Deployment(resources = {CaseHandling.RESOURCE, CaseHandling.DISPATCH_DMN,
+    "forms/case-handle.form", "forms/complexity-approval.form"})
+class CaseHandlingProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(0.9).build();
+
+  ProcessEngine processEngine;
+  final List<String> calls = new ArrayList<>();
+
+  @BeforeEach
+  void registerDelegates() {
+    BpmnAwareTests.init(processEngine);
+    Mocks.register("dispatchCaseDelegate", (JavaDelegate) e -> {
+      calls.add("dispatch:" + e.getVariable("functionalArea"));
+      e.setVariable("handlerGroup", e.getVariable("unitCode") + (e.getVariable("functionalArea") == null ? "" : "-" + e.getVariable("functionalArea")));
+      e.setVariable("supervisorGroup", e.getVariable("unitCode") + "-leaders");
+    });
+    Mocks.register("validateHandlingListener", (TaskListener) t -> calls.add("validate"));
+    Mocks.register("requireAnswerListener", (TaskListener) t -> calls.add("answer"));
+    Mocks.register("recordResolutionDelegate", (JavaDelegate) e -> calls.add("resolved"));
+    Mocks.register("referCaseDelegate", (JavaDelegate) e -> {
+      calls.add("refer:" + e.getVariable("referToUnit"));
+      e.setVariable("unitCode", e.getVariable("referToUnit"));
+    });
+    Mocks.register("recordComplexityRefusalDelegate", (JavaDelegate) e -> calls.add("refused"));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+  }
+
+  @Test
+  void shouldDeploy() {
+    assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(CaseHandling.KEY).count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldDispatchStreetWageCaseToLegalServiceAndEndResolved() {
+    ProcessInstance pi = start("STREET", "110101004000", "WAGE_ARREARS", false);
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.HANDLE).task().hasCandidateGroup("110101004000-legal");
+    complete(task(pi), Map.of("actionsTaken", "约谈双方", "outcome", "RESOLVED"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(Elements.RECORD_RESOLUTION).isEnded();
+    BpmnAwareTests.assertThat(pi).hasPassed(Elements.END_RESOLVED);
+    assertThat(calls).containsExactly("dispatch:legal", "validate", "resolved");
+  }
+
+  @Test
+  void shouldEndWithEscalationRequestWhenHandlerEscalates() {
+    ProcessInstance pi = start("COMMUNITY", "110101004001", "NEIGHBOUR", false);
+
+    BpmnAwareTests.assertThat(pi).task().hasCandidateGroup("110101004001");
+    complete(task(pi), Map.of("actionsTaken", "调解未果", "outcome", "ESCALATE", "outcomeReason", "涉及多户"));
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Elements.END_ESCALATION_REQUESTED);
+  }
+
+  @Test
+  void shouldRedispatchToTheOtherUnitWhenReferred() {
+    ProcessInstance pi = start("STREET", "110101004000", "CONSUMER", false);
+
+    complete(task(pi), Map.of("actionsTaken", "属地有误", "outcome", "REFER", "referToUnit", "110101011000", "outcomeReason", "事发地在前门"));
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.HANDLE).task().hasCandidateGroup("110101011000-mediation");
+    assertThat(calls).containsExactly("dispatch:mediation", "validate", "refer:110101011000", "dispatch:mediation");
+  }
+
+  @Test
+  void shouldEndWithApprovalWhenSupervisorApprovesComplexity() {
+    ProcessInstance pi = start("DISTRICT", "110101000000", "OTHER", true);
+
+    BpmnAwareTests.assertThat(pi).task().hasCandidateGroup("110101000000-dispatch");
+    complete(task(pi), Map.of("actionsTaken", "多部门会商", "outcome", "REQUEST_COMPLEX", "outcomeReason", "需协调三个部门"));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.APPROVE_COMPLEXITY).task().hasCandidateGroup("110101000000-leaders");
+    complete(task(pi), Map.of("complexityDecision", "APPROVE"));
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Elements.END_COMPLEXITY_APPROVED);
+  }
+
+  @Test
+  void shouldReturnToHandlerWhenSupervisorRefusesComplexity() {
+    ProcessInstance pi = start("STREET", "110101004000", "PETITION", false);
+
+    BpmnAwareTests.assertThat(pi).task().hasCandidateGroup("110101004000-petitions");
+    complete(task(pi), Map.of("actionsTaken", "接谈", "outcome", "REQUEST_COMPLEX", "outcomeReason", "历史遗留"));
+    complete(task(pi), Map.of("complexityDecision", "REFUSE", "complexityComment", "七日内可办结"));
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.HANDLE).hasPassed(Elements.RECORD_COMPLEXITY_REFUSAL);
+    assertThat(calls).contains("refused");
+  }
+
+  private ProcessInstance start(String level, String unitCode, String category, boolean crossRegion) {
+    return processEngine.getRuntimeService().startProcessInstanceByKey(CaseHandling.KEY, "DC-TEST",
+        Variables.createVariables()
+            .putValue("caseNo", "DC-TEST")
+            .putValue("level", level)
+            .putValue("unitCode", unitCode)
+            .putValue("category", category)
+            .putValue("crossRegion", crossRegion)
+            .putValue("crossDepartment", false)
+            .putValue("deadlineAt", new Date(System.currentTimeMillis() + 86_400_000L)));
+  }
+}
