@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** One-window intake and the case list of {@code /api/cases}. */
 @RestController
-@RequestMapping(path = "/api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/cases")
 class CaseController {
 
   private final CaseIntakeService intake;

@@ -19,11 +19,12 @@ public final class CaseHandling {
     public static final String DETERMINE_AREA = "Task_DetermineFunctionalArea";
     public static final String DISPATCH = "Task_DispatchCase";
     public static final String HANDLE = "Task_HandleCase";
+    public static final String CHECK = "Task_CheckHandling";
     public static final String OUTCOME = "Gateway_HandlingOutcome";
     public static final String RECORD_RESOLUTION = "Task_RecordResolution";
     public static final String REFER = "Task_ReferCase";
     public static final String APPROVE_COMPLEXITY = "Task_ApproveComplexity";
-    public static final String RECORD_COMPLEXITY_REFUSAL = "Task_RecordComplexityRefusal";
+    public static final String RECORD_COMPLEXITY_DECISION = "Task_RecordComplexityDecision";
     public static final String END_RESOLVED = "EndEvent_Resolved";
     public static final String END_ESCALATION_REQUESTED = "EndEvent_EscalationRequested";
     public static final String END_COMPLEXITY_APPROVED = "EndEvent_ComplexityApproved";

@@ -1,19 +1,20 @@
 package org.huian.cases;
 
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A client's request (REST body or submitted form) that breaks a rule; answered with 400. It is a
- * {@link BadUserRequestException} so that {@code /engine-rest} and Tasklist answer it with 400 and
- * the message too when it is thrown inside a delegate or task listener.
+ * {@link FormFieldValidationException}, the one engine exception that {@code /engine-rest} (and so
+ * Tasklist) answers with 400 and the message when a delegate throws it while a form is submitted
+ * or a task completed.
  */
-public class InvalidRequestException extends BadUserRequestException {
+public class InvalidRequestException extends FormFieldValidationException {
 
   private final transient List<FieldError> errors;
 
   public InvalidRequestException(List<FieldError> errors) {
-    super(summary(errors));
+    super(List.copyOf(errors), summary(errors));
     this.errors = List.copyOf(errors);
   }
 

@@ -16,10 +16,14 @@ class RecordSupervisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String instruction = CaseFunnel.Variables.SUPERVISION_INSTRUCTION.optional(execution).map(String::strip).orElse("");
+    if (instruction.isEmpty() || instruction.length() > 2000) {
+      throw new InvalidRequestException(CaseFunnel.Variables.SUPERVISION_INSTRUCTION.name(), "请填写督办意见（不超过 2000 字）");
+    }
     CaseRow c = context.caseOf(execution);
     String due = CaseFunnel.Variables.SUPERVISION_DUE_DATE.optional(execution).map(d -> "；要求 " + d + " 前完成").orElse("");
     context.cases().addEvent(c.caseNo(), EventType.SUPERVISION_INSTRUCTED, c.level(), c.unitCode(),
         CaseContext.actor(execution),
-        "督办意见：" + CaseFunnel.Variables.SUPERVISION_INSTRUCTION.getOrDefault(execution, "") + due);
+        "督办意见：" + instruction + due);
   }
 }

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of {@code /api} as RFC 7807 {@code application/problem+json}; invalid input names
  * its fields in {@code errors:[{field,message}]}. A client's mistake is never a 5xx.
  */
-@RestControllerAdvice(basePackages = "org.huian")
+@RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);

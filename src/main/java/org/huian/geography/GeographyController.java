@@ -4,14 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.huian.cases.Category;
 import org.huian.security.UnitGroups;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/units}: the unit tree; {@code GET /api/categories}: the case catalogue. */
 @RestController
-@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api")
 class GeographyController {
 
   record UnitNode(String code, String name, Level level, String levelName, List<String> groups, List<UnitNode> children) {}

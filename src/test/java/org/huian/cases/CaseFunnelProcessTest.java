@@ -33,7 +33,7 @@ class CaseFunnelProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(0.9).build();
+      ProcessEngineCoverageExtension.builder("model-test.camunda.cfg.xml").assertClassCoverageAtLeast(0.9).build();
 
   static final Date MONDAY = Date.from(java.time.Instant.parse("2026-11-23T01:00:00Z"));
   static final long DAY = 86_400_000L;

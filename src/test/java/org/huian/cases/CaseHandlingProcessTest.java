@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -33,7 +32,7 @@ class CaseHandlingProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(0.9).build();
+      ProcessEngineCoverageExtension.builder("model-test.camunda.cfg.xml").assertClassCoverageAtLeast(0.9).build();
 
   ProcessEngine processEngine;
   final List<String> calls = new ArrayList<>();
@@ -46,14 +45,13 @@ class CaseHandlingProcessTest {
       e.setVariable("handlerGroup", e.getVariable("unitCode") + (e.getVariable("functionalArea") == null ? "" : "-" + e.getVariable("functionalArea")));
       e.setVariable("supervisorGroup", e.getVariable("unitCode") + "-leaders");
     });
-    Mocks.register("validateHandlingListener", (TaskListener) t -> calls.add("validate"));
-    Mocks.register("requireAnswerListener", (TaskListener) t -> calls.add("answer"));
+    Mocks.register("checkHandlingDelegate", (JavaDelegate) e -> calls.add("check"));
     Mocks.register("recordResolutionDelegate", (JavaDelegate) e -> calls.add("resolved"));
     Mocks.register("referCaseDelegate", (JavaDelegate) e -> {
       calls.add("refer:" + e.getVariable("referToUnit"));
       e.setVariable("unitCode", e.getVariable("referToUnit"));
     });
-    Mocks.register("recordComplexityRefusalDelegate", (JavaDelegate) e -> calls.add("refused"));
+    Mocks.register("recordComplexityDecisionDelegate", (JavaDelegate) e -> calls.add("decision:" + e.getVariable("complexityDecision")));
   }
 
   @AfterEach
@@ -76,7 +74,7 @@ class CaseHandlingProcessTest {
 
     BpmnAwareTests.assertThat(pi).hasPassed(Elements.RECORD_RESOLUTION).isEnded();
     BpmnAwareTests.assertThat(pi).hasPassed(Elements.END_RESOLVED);
-    assertThat(calls).containsExactly("dispatch:legal", "validate", "resolved");
+    assertThat(calls).containsExactly("dispatch:legal", "check", "resolved");
   }
 
   @Test
@@ -96,7 +94,7 @@ class CaseHandlingProcessTest {
     complete(task(pi), Map.of("actionsTaken", "属地有误", "outcome", "REFER", "referToUnit", "110101011000", "outcomeReason", "事发地在前门"));
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.HANDLE).task().hasCandidateGroup("110101011000-mediation");
-    assertThat(calls).containsExactly("dispatch:mediation", "validate", "refer:110101011000", "dispatch:mediation");
+    assertThat(calls).containsExactly("dispatch:mediation", "check", "refer:110101011000", "dispatch:mediation");
   }
 
   @Test
@@ -119,8 +117,8 @@ class CaseHandlingProcessTest {
     complete(task(pi), Map.of("actionsTaken", "接谈", "outcome", "REQUEST_COMPLEX", "outcomeReason", "历史遗留"));
     complete(task(pi), Map.of("complexityDecision", "REFUSE", "complexityComment", "七日内可办结"));
 
-    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.HANDLE).hasPassed(Elements.RECORD_COMPLEXITY_REFUSAL);
-    assertThat(calls).contains("refused");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.HANDLE).hasPassed(Elements.RECORD_COMPLEXITY_DECISION);
+    assertThat(calls).contains("decision:REFUSE");
   }
 
   private ProcessInstance start(String level, String unitCode, String category, boolean crossRegion) {

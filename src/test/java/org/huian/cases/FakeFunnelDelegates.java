@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
@@ -68,11 +67,10 @@ final class FakeFunnelDelegates {
       e.setVariable("supervisorGroup", e.getVariable("unitCode") + "-leaders");
       e.removeVariable("outcome");
     });
-    Mocks.register("validateHandlingListener", (TaskListener) t -> { });
-    Mocks.register("requireAnswerListener", (TaskListener) t -> { });
+    Mocks.register("checkHandlingDelegate", (JavaDelegate) e -> calls.add("check:" + e.getVariable("outcome")));
     Mocks.register("recordResolutionDelegate", (JavaDelegate) e -> calls.add("resolved:" + e.getVariable("level")));
     Mocks.register("referCaseDelegate", (JavaDelegate) e -> calls.add("refer"));
-    Mocks.register("recordComplexityRefusalDelegate", (JavaDelegate) e -> calls.add("refused"));
+    Mocks.register("recordComplexityDecisionDelegate", (JavaDelegate) e -> calls.add("decision:" + e.getVariable("complexityDecision")));
   }
 
   private static void enter(DelegateExecution e, String level) {

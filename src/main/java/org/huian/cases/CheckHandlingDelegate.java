@@ -2,27 +2,29 @@ package org.huian.cases;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a handler's answer before the task completes; a broken answer is refused with a clear
- * message (400 in {@code /engine-rest}, an error notice in Tasklist) and the task stays open.
+ * Checks a handler's answer in the transaction that completes the handling task. A broken answer
+ * is refused with a clear message (400 in {@code /engine-rest}, an error notice in Tasklist), the
+ * transaction rolls back and the task stays open. (A task listener cannot do this: the engine
+ * wraps its exceptions, which {@code /engine-rest} then answers with 500.)
  */
 @Component
-class ValidateHandlingListener implements TaskListener {
+class CheckHandlingDelegate implements JavaDelegate {
 
   private final CaseContext context;
 
-  ValidateHandlingListener(CaseContext context) {
+  CheckHandlingDelegate(CaseContext context) {
     this.context = context;
   }
 
   @Override
-  public void notify(DelegateTask task) {
+  public void execute(DelegateExecution task) {
     CaseRow c = context.caseOf(task);
     Level level = context.level(c);
     String outcome = CaseHandling.Variables.OUTCOME.optional(task).orElse(null);

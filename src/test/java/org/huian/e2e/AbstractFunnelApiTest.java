@@ -1,0 +1,477 @@
+package org.huian.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.huian.cases.CaseFunnel;
+import org.huian.e2e.HuianClient.Reply;
+import org.huian.notification.NotificationOutbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The funnel end to end over real HTTP: intake through {@code /api}, work through {@code
+ * /engine-rest} as the demo users (so engine authorizations apply), deadlines by moving the engine
+ * clock and firing the real timer jobs. Runs once on H2 and once on PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    "huian.notifications.relay-interval=PT1H"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class AbstractFunnelApiTest {
+
+  static final String ANDINGMEN = "110101004000";
+  static final String ANDINGMEN_COMMUNITY = "110101004001";
+  static final String ANDINGMEN_GRID = "110101004001-01";
+  static final String QIANMEN = "110101011000";
+  static final String STREET_USER = "street-andingmen";
+  static final String OTHER_STREET_USER = "street-qianmen";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired JdbcClient jdbc;
+  @Autowired NotificationOutbox outbox;
+
+  HuianClient client;
+  Instant now;
+
+  @BeforeEach
+  void setUp() {
+    client = new HuianClient(port);
+    now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(now));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // ---------------------------------------------------------------------------------- entry
+
+  @Test
+  void shouldEnterAtTheLevelTheRoutingTableNames() {
+    JsonNode grid = create(b -> {
+      b.put("category", "NEIGHBOUR");
+      b.put("channel", "GRID_APP");
+      location(b).put("gridId", ANDINGMEN_GRID);
+    });
+    assertThat(grid.path("level").asText()).isEqualTo("GRID");
+    assertThat(grid.path("unit").path("code").asText()).isEqualTo(ANDINGMEN_GRID);
+    assertThat(Instant.parse(grid.path("deadline").asText())).isEqualTo(now.plus(Duration.ofDays(1)));
+
+    JsonNode community = create(b -> location(b).put("communityCode", ANDINGMEN_COMMUNITY));
+    assertThat(community.path("level").asText()).isEqualTo("COMMUNITY");
+    assertThat(community.path("unit").path("code").asText()).isEqualTo(ANDINGMEN_COMMUNITY);
+    assertThat(Instant.parse(community.path("deadline").asText())).isEqualTo(now.plus(Duration.ofDays(3)));
+
+    JsonNode street = create(b -> b.put("category", "LABOUR"));
+    assertThat(street.path("level").asText()).isEqualTo("STREET");
+    assertThat(street.path("unit").path("name").asText()).isEqualTo("安定门街道综治中心");
+    assertThat(street.path("complexity").asText()).isEqualTo("NORMAL");
+    assertThat(Instant.parse(street.path("deadline").asText())).isEqualTo(now.plus(Duration.ofDays(7)));
+
+    JsonNode district = create(b -> b.put("crossDepartment", true));
+    assertThat(district.path("level").asText()).isEqualTo("DISTRICT");
+    assertThat(district.path("complexity").asText()).isEqualTo("COMPLEX");
+    assertThat(Instant.parse(district.path("deadline").asText())).isEqualTo(now.plus(Duration.ofDays(30)));
+
+    JsonNode gridWithoutGridId = create(b -> {
+      b.put("category", "SAFETY_HAZARD");
+      b.put("channel", "GRID_APP");
+      location(b).put("communityCode", ANDINGMEN_COMMUNITY);
+    });
+    assertThat(gridWithoutGridId.path("level").asText()).isEqualTo("COMMUNITY");
+
+    JsonNode detail = client.get(STREET_USER, "/api/cases/" + street.path("caseNo").asText()).body();
+    assertThat(types(detail)).containsExactly("RECEIVED", "ROUTED", "DISPATCHED");
+    assertThat(detail.path("timeline").get(2).path("note").asText()).contains("法律服务");
+    assertThat(handleTask(street.path("caseNo").asText()))
+        .satisfies(t -> assertThat(taskService.getIdentityLinksForTask(t.getId()))
+            .anyMatch(l -> (ANDINGMEN + "-legal").equals(l.getGroupId())));
+  }
+
+  // ---------------------------------------------------------------------------------- deadlines
+
+  @Test
+  void shouldEscalateGridToCommunityToStreetToDistrictByDeadlinesThenOrderSupervision() {
+    JsonNode created = create(b -> {
+      b.put("category", "NEIGHBOUR");
+      b.put("channel", "GRID_APP");
+      location(b).put("gridId", ANDINGMEN_GRID);
+    });
+    String caseNo = created.path("caseNo").asText();
+    String processInstanceId = processInstance(caseNo);
+
+    fire(processInstanceId, CaseFunnel.Elements.TIMER_LEVEL_WARNING);
+    assertThat(get(caseNo).path("sla").asText()).isEqualTo("AMBER");
+
+    for (String[] expected : List.of(
+        new String[] {"COMMUNITY", ANDINGMEN_COMMUNITY, "3"},
+        new String[] {"STREET", ANDINGMEN, "7"},
+        new String[] {"DISTRICT", "110101000000", "7"})) {
+      fire(processInstanceId, CaseFunnel.Elements.TIMER_LEVEL_DEADLINE);
+      JsonNode c = get(caseNo);
+      assertThat(c.path("level").asText()).isEqualTo(expected[0]);
+      assertThat(c.path("unit").path("code").asText()).isEqualTo(expected[1]);
+      assertThat(c.path("sla").asText()).isEqualTo("GREEN");
+      assertThat(Instant.parse(c.path("deadline").asText()))
+          .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(Long.parseLong(expected[2]))));
+    }
+    assertThat(jdbc.sql("SELECT reason FROM escalations WHERE case_no = ? ORDER BY id").param(caseNo).query(String.class).list())
+        .containsExactly("DEADLINE", "DEADLINE", "DEADLINE");
+    assertThat(outbox.kindsFor(caseNo)).contains("WARNED", "ESCALATED_FROM", "ESCALATED_TO");
+
+    fire(processInstanceId, CaseFunnel.Elements.TIMER_DISTRICT_WARNING);
+    fire(processInstanceId, CaseFunnel.Elements.TIMER_DISTRICT_DEADLINE);
+    JsonNode breached = get(caseNo);
+    assertThat(breached.path("sla").asText()).isEqualTo("RED");
+    assertThat(types(breached)).endsWith("WARNED", "SUPERVISION_ORDERED");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId)
+        .incidentType(CaseFunnel.SLA_BREACH_INCIDENT).singleResult())
+        .satisfies(i -> assertThat(i.getActivityId()).isEqualTo(CaseFunnel.Elements.HANDLE_AT_DISTRICT));
+    Task supervision = taskService.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(CaseFunnel.Elements.SUPERVISE_CASE).singleResult();
+    assertThat(taskService.getIdentityLinksForTask(supervision.getId()))
+        .anyMatch(l -> "110101000000-leaders".equals(l.getGroupId()));
+    assertThat(client.get(STREET_USER, "/api/cases?sla=RED").body().path("items").findValuesAsText("caseNo")).contains(caseNo);
+
+    assertThat(client.completeTask("district", supervision.getId(), Map.of("supervisionInstruction", "三日内办结")).status())
+        .isEqualTo(204);
+    assertThat(client.completeTask("district", handleTask(caseNo).getId(),
+        Map.of("actionsTaken", "区级联合调处", "outcome", "RESOLVED")).status()).isEqualTo(204);
+    assertThat(historyService.createHistoricIncidentQuery().processInstanceId(processInstanceId)
+        .incidentType(CaseFunnel.SLA_BREACH_INCIDENT).resolved().count()).isEqualTo(1);
+    assertThat(types(get(caseNo))).contains("SUPERVISION_INSTRUCTED", "RESOLVED");
+  }
+
+  // ---------------------------------------------------------------------------------- handling
+
+  @Test
+  void shouldGiveThirtyDaysWhenTheSupervisorApprovesComplexity() {
+    String caseNo = create(b -> b.put("category", "WAGE_ARREARS")).path("caseNo").asText();
+
+    Reply refused = client.completeTask(STREET_USER, handleTask(caseNo).getId(),
+        Map.of("actionsTaken", "核对欠薪", "outcome", "REQUEST_COMPLEX"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.raw()).contains("outcomeReason");
+
+    assertThat(client.completeTask(STREET_USER, handleTask(caseNo).getId(),
+        Map.of("actionsTaken", "核对欠薪", "outcome", "REQUEST_COMPLEX", "outcomeReason", "业主方在外地")).status())
+        .isEqualTo(204);
+    Task approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+        .taskDefinitionKey("Task_ApproveComplexity").singleResult();
+    assertThat(taskService.getIdentityLinksForTask(approval.getId())).anyMatch(l -> (ANDINGMEN + "-leaders").equals(l.getGroupId()));
+    assertThat(client.completeTask(STREET_USER, approval.getId(), Map.of("complexityDecision", "APPROVE")).status()).isEqualTo(204);
+
+    JsonNode c = get(caseNo);
+    assertThat(c.path("complexity").asText()).isEqualTo("COMPLEX");
+    assertThat(Instant.parse(c.path("deadline").asText())).isEqualTo(now.plus(Duration.ofDays(30)));
+    assertThat(types(c)).contains("COMPLEXITY_APPROVED");
+    assertThat(managementService.createJobQuery().processInstanceId(processInstance(caseNo))
+        .activityId(CaseFunnel.Elements.TIMER_LEVEL_DEADLINE).singleResult().getDuedate().toInstant())
+        .isEqualTo(now.plus(Duration.ofDays(30)));
+  }
+
+  @Test
+  void shouldReopenOnceAfterDissatisfactionAndCloseWhenSatisfied() {
+    String caseNo = create(b -> b.put("category", "PROPERTY_MANAGEMENT")).path("caseNo").asText();
+
+    resolve(caseNo, "物业承诺维修");
+    assertThat(get(caseNo).path("status").asText()).isEqualTo("RESOLVED");
+    returnVisit(caseNo, "DISSATISFIED");
+    JsonNode reopened = get(caseNo);
+    assertThat(reopened.path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(reopened.path("reopenCount").asInt()).isEqualTo(1);
+    assertThat(reopened.path("level").asText()).isEqualTo("STREET");
+
+    resolve(caseNo, "维修完成");
+    returnVisit(caseNo, "SATISFIED");
+    runAsyncJobs();
+    JsonNode closed = get(caseNo);
+    assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(types(closed)).containsSubsequence("RESOLVED", "FEEDBACK", "REOPENED", "RESOLVED", "FEEDBACK", "CLOSED");
+    assertThat(outbox.kindsFor(caseNo)).contains("CLOSED");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()).isZero();
+  }
+
+  @Test
+  void shouldLetTheOtherStreetWorkAReferredCase() {
+    String caseNo = create(b -> b.put("category", "CONSUMER")).path("caseNo").asText();
+    assertThat(client.get(OTHER_STREET_USER, "/api/cases/" + caseNo).status()).isEqualTo(403);
+
+    assertThat(client.completeTask(STREET_USER, handleTask(caseNo).getId(), Map.of("actionsTaken", "核实地址",
+        "outcome", "REFER", "referToUnit", QIANMEN, "outcomeReason", "商户位于前门")).status()).isEqualTo(204);
+
+    assertThat(get(caseNo).path("unit").path("code").asText()).isEqualTo(QIANMEN);
+    assertThat(client.get(OTHER_STREET_USER, "/api/cases/" + caseNo).status()).isEqualTo(200);
+    JsonNode tasks = client.get(OTHER_STREET_USER, "/engine-rest/task?processInstanceBusinessKey=" + caseNo).body();
+    assertThat(tasks).hasSize(1);
+    assertThat(client.get(STREET_USER, "/engine-rest/task?processInstanceBusinessKey=" + caseNo).body()).isEmpty();
+  }
+
+  @Test
+  void shouldEscalateByHandWithAReason() {
+    String caseNo = create(b -> location(b).put("communityCode", ANDINGMEN_COMMUNITY)).path("caseNo").asText();
+    Task task = handleTask(caseNo);
+    assertThat(client.completeTask("community-110101004001", task.getId(),
+        Map.of("actionsTaken", "调解两次", "outcome", "ESCALATE")).status()).isEqualTo(400);
+    assertThat(client.completeTask("community-110101004001", task.getId(),
+        Map.of("actionsTaken", "调解两次", "outcome", "ESCALATE", "outcomeReason", "涉及产权")).status()).isEqualTo(204);
+    runAsyncJobs();
+    assertThat(get(caseNo).path("level").asText()).isEqualTo("STREET");
+    assertThat(jdbc.sql("SELECT reason FROM escalations WHERE case_no = ?").param(caseNo).query(String.class).list())
+        .containsExactly("MANUAL");
+  }
+
+  // ---------------------------------------------------------------------------------- intake rules
+
+  @Test
+  void shouldAnswerTheSameExternalRefIdempotently() {
+    Map<String, Object> body = body(b -> b.put("externalRef", "hotline-" + now.toEpochMilli()));
+    Reply first = client.post(STREET_USER, "/api/cases", body);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(first.location()).isEqualTo("/api/cases/" + first.body().path("caseNo").asText());
+    long cases = countCases();
+
+    Reply again = client.post(STREET_USER, "/api/cases", body);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().path("caseNo").asText()).isEqualTo(first.body().path("caseNo").asText());
+
+    Map<String, Object> changed = new HashMap<>(body);
+    changed.put("title", "另一件事");
+    Reply conflict = client.post(STREET_USER, "/api/cases", changed);
+    assertThat(conflict.status()).isEqualTo(409);
+    assertThat(conflict.contentType()).startsWith("application/problem+json");
+    assertThat(countCases()).isEqualTo(cases);
+  }
+
+  @Test
+  void shouldRejectBadInputWithProblemJsonAndStoreNothing() {
+    long cases = countCases();
+    long instances = runtimeService.createProcessInstanceQuery().count();
+    List<Object[]> bad = new ArrayList<>();
+    bad.add(new Object[] {"channel", body(b -> b.remove("channel"))});
+    bad.add(new Object[] {"channel", body(b -> b.put("channel", "FAX"))});
+    bad.add(new Object[] {"category", body(b -> b.put("category", "UFO"))});
+    bad.add(new Object[] {"title", body(b -> b.put("title", "  "))});
+    bad.add(new Object[] {"title", body(b -> b.put("title", "长".repeat(201)))});
+    bad.add(new Object[] {"description", body(b -> b.put("description", "x".repeat(4001)))});
+    bad.add(new Object[] {"location", body(b -> b.remove("location"))});
+    bad.add(new Object[] {"location", body(b -> b.put("location", new HashMap<>(Map.of("address", "某处"))))});
+    bad.add(new Object[] {"location.streetCode", body(b -> location(b).put("streetCode", "110105001000"))});
+    bad.add(new Object[] {"location.communityCode", body(b -> location(b).put("communityCode", "110101011001"))});
+    bad.add(new Object[] {"location.gridId", body(b -> location(b).put("gridId", "110101004001-99"))});
+    bad.add(new Object[] {"location.gridId", body(b -> location(b).put("gridId", "a-b"))});
+    bad.add(new Object[] {"location.lat", body(b -> { location(b).put("lat", 31.2); location(b).put("lon", 121.5); })});
+    bad.add(new Object[] {"reporter.name", body(b -> b.put("reporter", new HashMap<>(Map.of("phone", "13800000000", "anonymous", false))))});
+    bad.add(new Object[] {"reporter.phone", body(b -> b.put("reporter", new HashMap<>(Map.of("name", "王", "phone", "12345", "anonymous", false))))});
+    bad.add(new Object[] {"parties[0].role", body(b -> b.put("parties", List.of(Map.of("role", "JUDGE", "kind", "PERSON", "name", "赵"))))});
+    bad.add(new Object[] {"parties[0].name", body(b -> b.put("parties", List.of(Map.of("role", "APPLICANT", "kind", "PERSON"))))});
+    bad.add(new Object[] {"peopleInvolved", body(b -> b.put("peopleInvolved", 0))});
+    bad.add(new Object[] {"peopleInvolved", body(b -> b.put("peopleInvolved", "很多"))});
+    bad.add(new Object[] {"amountInvolved", body(b -> b.put("amountInvolved", -5))});
+    bad.add(new Object[] {"unexpected", body(b -> b.put("unexpected", "x"))});
+    bad.add(new Object[] {"externalRef", body(b -> b.put("externalRef", "有空格 的编号"))});
+    for (Object[] c : bad) {
+      Reply r = client.post(STREET_USER, "/api/cases", c[1]);
+      assertThat(r.status()).as("%s -> %s", c[0], r.raw()).isEqualTo(400);
+      assertThat(r.contentType()).as("%s -> %s", c[0], r.raw()).startsWith("application/problem+json");
+      assertThat(r.body().path("errors").findValuesAsText("field")).as(r.raw()).contains((String) c[0]);
+    }
+    Reply notJson = client.postRaw(STREET_USER, "/api/cases", "application/json", "{\"title\": ");
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.contentType()).startsWith("application/problem+json");
+    Reply wrongType = client.postRaw(STREET_USER, "/api/cases", "text/plain", "hello");
+    assertThat(wrongType.status()).isEqualTo(415);
+    assertThat(wrongType.contentType()).startsWith("application/problem+json");
+    Reply badFilter = client.get(STREET_USER, "/api/cases?level=MOON&size=1000");
+    assertThat(badFilter.status()).isEqualTo(400);
+    assertThat(badFilter.body().path("errors").findValuesAsText("field")).contains("level", "size");
+
+    assertThat(countCases()).isEqualTo(cases);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  @Test
+  void shouldMaskPhonesInListsAndDropAnonymousReportersData() {
+    String named = create(b -> { }).path("caseNo").asText();
+    String anonymous = create(b -> b.put("reporter", new HashMap<>(Map.of("name", "不应保存", "phone", "13911112222", "anonymous", true))))
+        .path("caseNo").asText();
+    JsonNode list = client.get(STREET_USER, "/api/cases?size=100").body();
+    assertThat(list.toString()).doesNotContain("13812345678").contains("138****5678");
+    JsonNode anon = get(anonymous);
+    assertThat(anon.path("reporter").path("anonymous").asBoolean()).isTrue();
+    assertThat(anon.toString()).doesNotContain("不应保存").doesNotContain("13911112222");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM cases WHERE case_no = ? AND reporter_phone IS NULL AND reporter_name IS NULL")
+        .param(anonymous).query(Long.class).single()).isEqualTo(1);
+    assertThat(get(named).path("reporter").path("phone").asText()).isEqualTo("13812345678");
+  }
+
+  // ---------------------------------------------------------------------------------- security
+
+  @Test
+  void shouldKeepOneStreetOutOfAnotherStreetsCasesAndTasks() {
+    String caseNo = create(b -> b.put("category", "HOUSING")).path("caseNo").asText();
+    Task task = handleTask(caseNo);
+
+    assertThat(client.get(null, "/api/cases").status()).isEqualTo(401);
+    assertThat(client.get(null, "/engine-rest/task").status()).isEqualTo(401);
+    assertThat(client.get(OTHER_STREET_USER, "/api/cases/" + caseNo).status()).isEqualTo(403);
+    assertThat(client.get(OTHER_STREET_USER, "/api/cases?size=100").body().path("items").findValuesAsText("caseNo"))
+        .doesNotContain(caseNo);
+    assertThat(client.get(OTHER_STREET_USER, "/engine-rest/task?processInstanceBusinessKey=" + caseNo).body()).isEmpty();
+    assertThat(client.completeTask(OTHER_STREET_USER, task.getId(), Map.of("actionsTaken", "x", "outcome", "RESOLVED")).status())
+        .isIn(403, 404);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+
+    assertThat(client.get(STREET_USER, "/engine-rest/task?processInstanceBusinessKey=" + caseNo).body()).hasSize(1);
+    assertThat(client.get("district", "/api/cases/" + caseNo).status()).isEqualTo(200);
+    assertThat(client.get("district", "/engine-rest/task?processInstanceBusinessKey=" + caseNo).body()).hasSize(1);
+  }
+
+  // ---------------------------------------------------------------------------------- start form
+
+  @Test
+  void shouldStartACaseFromTheTasklistStartFormWithTheSameRules() {
+    long cases = countCases();
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("channel", Map.of("value", "WINDOW"));
+    vars.put("category", Map.of("value", "NEIGHBOUR"));
+    vars.put("title", Map.of("value", "楼上漏水"));
+    vars.put("description", Map.of("value", "楼上住户卫生间漏水，协商未果"));
+    vars.put("streetCode", Map.of("value", ANDINGMEN));
+    vars.put("communityCode", Map.of("value", ANDINGMEN_COMMUNITY));
+    vars.put("reporterAnonymous", Map.of("value", false));
+    vars.put("reporterName", Map.of("value", "张三"));
+    vars.put("reporterPhone", Map.of("value", "13700001111"));
+    vars.put("peopleInvolved", Map.of("value", 2));
+    vars.put("amountInvolved", Map.of("value", 0));
+    vars.put("parties", Map.of("value", "[{\"role\":\"RESPONDENT\",\"kind\":\"PERSON\",\"name\":\"楼上住户\"}]", "type", "Json"));
+
+    Map<String, Object> missingTitle = new LinkedHashMap<>(vars);
+    missingTitle.remove("title");
+    Reply rejected = client.post(STREET_USER, "/engine-rest/process-definition/key/case-funnel/submit-form", Map.of("variables", missingTitle));
+    assertThat(rejected.status()).isEqualTo(400);
+    assertThat(rejected.raw()).contains("title");
+    assertThat(countCases()).isEqualTo(cases);
+
+    Reply started = client.post(STREET_USER, "/engine-rest/process-definition/key/case-funnel/submit-form", Map.of("variables", vars));
+    assertThat(started.status()).as(started.raw()).isEqualTo(200);
+    String caseNo = started.body().path("businessKey").asText();
+    JsonNode c = get(caseNo);
+    assertThat(c.path("level").asText()).isEqualTo("COMMUNITY");
+    assertThat(c.path("parties").get(0).path("name").asText()).isEqualTo("楼上住户");
+    assertThat(c.path("reporter").path("phone").asText()).isEqualTo("13700001111");
+    assertThat(runtimeService.getVariable(started.body().path("id").asText(), "reporterPhone")).isNull();
+    assertThat(runtimeService.getVariable(started.body().path("id").asText(), "reporterContact")).isEqualTo("张* 137****1111");
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  static Map<String, Object> body(Consumer<Map<String, Object>> change) {
+    Map<String, Object> b = new HashMap<>();
+    b.put("channel", "WINDOW");
+    b.put("category", "NEIGHBOUR");
+    b.put("title", "邻里噪音纠纷");
+    b.put("description", "楼下商户夜间噪音扰民");
+    b.put("location", new HashMap<>(Map.of("streetCode", ANDINGMEN, "address", "安定门内大街")));
+    b.put("reporter", new HashMap<>(Map.of("name", "李明", "phone", "13812345678", "anonymous", false)));
+    b.put("parties", List.of(Map.of("role", "APPLICANT", "kind", "PERSON", "name", "李明", "phone", "13812345678")));
+    b.put("peopleInvolved", 1);
+    b.put("amountInvolved", 0);
+    b.put("crossRegion", false);
+    b.put("crossDepartment", false);
+    change.accept(b);
+    return b;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> location(Map<String, Object> b) {
+    return (Map<String, Object>) b.get("location");
+  }
+
+  JsonNode create(Consumer<Map<String, Object>> change) {
+    Reply r = client.post(STREET_USER, "/api/cases", body(change));
+    assertThat(r.status()).as(r.raw()).isEqualTo(201);
+    return r.body();
+  }
+
+  JsonNode get(String caseNo) {
+    Reply r = client.get("district", "/api/cases/" + caseNo);
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    return r.body();
+  }
+
+  static List<String> types(JsonNode detail) {
+    return detail.path("timeline").findValuesAsText("type");
+  }
+
+  long countCases() {
+    return jdbc.sql("SELECT COUNT(*) FROM cases").query(Long.class).single();
+  }
+
+  String processInstance(String caseNo) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .processDefinitionKey(CaseFunnel.KEY).singleResult().getId();
+  }
+
+  Task handleTask(String caseNo) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_HandleCase").singleResult();
+  }
+
+  void resolve(String caseNo, String actions) {
+    assertThat(client.completeTask(STREET_USER, handleTask(caseNo).getId(),
+        Map.of("actionsTaken", actions, "outcome", "RESOLVED")).status()).isEqualTo(204);
+  }
+
+  void returnVisit(String caseNo, String feedback) {
+    Task visit = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_ReturnVisit").singleResult();
+    assertThat(client.completeTask(STREET_USER, visit.getId(), Map.of("feedback", feedback, "feedbackNote", "电话回访")).status())
+        .isEqualTo(204);
+  }
+
+  /** Moves the engine clock past the timer, fires it, then runs the asynchronous steps it led to. */
+  void fire(String processInstanceId, String activityId) {
+    Job job = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers().singleResult();
+    assertThat(job).as("timer %s", activityId).isNotNull();
+    ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+    managementService.executeJob(job.getId());
+    runAsyncJobs();
+  }
+
+  void runAsyncJobs() {
+    for (int i = 0; i < 20; i++) {
+      List<Job> jobs = managementService.createJobQuery().messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(j -> managementService.executeJob(j.getId()));
+    }
+  }
+}

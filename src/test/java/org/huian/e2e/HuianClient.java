@@ -1,0 +1,80 @@
+package org.huian.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small real-HTTP client for the end-to-end tests: Basic auth, JSON in and out. */
+final class HuianClient {
+
+  record Reply(int status, String contentType, JsonNode body, String location, String raw) {}
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String base;
+
+  HuianClient(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  Reply get(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  Reply post(String user, String path, Object body) {
+    return postRaw(user, path, "application/json", write(body));
+  }
+
+  Reply postRaw(String user, String path, String contentType, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(user, b);
+  }
+
+  /** Completes a task through {@code /engine-rest} as the given user. */
+  Reply completeTask(String user, String taskId, Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    return post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+  }
+
+  private Reply send(String user, HttpRequest.Builder b) {
+    if (user != null) {
+      String password = user.equals("admin") ? "admin" : "demo";
+      b.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      String raw = r.body();
+      if (r.statusCode() == 401 && user != null) System.err.println("DEBUG401 " + r.request().uri() + " " + r.headers().map() + " " + raw);
+      JsonNode body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+      return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body,
+          r.headers().firstValue("Location").orElse(null), raw);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String write(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
