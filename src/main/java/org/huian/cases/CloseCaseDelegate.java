@@ -2,16 +2,19 @@ package org.huian.cases;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.huian.security.ProcessInstanceGrants;
 import org.springframework.stereotype.Component;
 
-/** Closes the case (办结) and writes why into the timeline. */
+/** Closes the case (办结), writes why into the timeline and withdraws the units' read grants. */
 @Component
 class CloseCaseDelegate implements JavaDelegate {
 
   private final CaseContext context;
+  private final ProcessInstanceGrants grants;
 
-  CloseCaseDelegate(CaseContext context) {
+  CloseCaseDelegate(CaseContext context, ProcessInstanceGrants grants) {
     this.context = context;
+    this.grants = grants;
   }
 
   @Override
@@ -30,5 +33,6 @@ class CloseCaseDelegate implements JavaDelegate {
     }
     context.cases().setStatus(c.caseNo(), CaseStatus.CLOSED);
     context.cases().addEvent(c.caseNo(), EventType.CLOSED, c.level(), c.unitCode(), CaseContext.actor(execution), note);
+    grants.revokeCase(execution.getProcessInstanceId());
   }
 }

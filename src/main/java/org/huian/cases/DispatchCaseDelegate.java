@@ -9,23 +9,26 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
+import org.huian.security.ProcessInstanceGrants;
 import org.huian.security.UnitGroups;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the case to the functional-area group of its unit that {@code case-dispatch.dmn} chose
- * (智能分拨), names the unit's supervisors for approvals, and offers the same-level units a
- * handler may refer the case to.
+ * (智能分拨), names the unit's supervisors for approvals, lets both groups read the case's process
+ * instances, and offers the same-level units a handler may refer the case to.
  */
 @Component
 class DispatchCaseDelegate implements JavaDelegate {
 
   private final CaseContext context;
   private final ObjectMapper json;
+  private final ProcessInstanceGrants grants;
 
-  DispatchCaseDelegate(CaseContext context, ObjectMapper json) {
+  DispatchCaseDelegate(CaseContext context, ObjectMapper json, ProcessInstanceGrants grants) {
     this.context = context;
     this.json = json;
+    this.grants = grants;
   }
 
   @Override
@@ -37,10 +40,14 @@ class DispatchCaseDelegate implements JavaDelegate {
         : null;
     String group = UnitGroups.areaGroup(unit.code(), area);
     String previous = CaseHandling.Variables.HANDLER_GROUP.optional(execution).orElse(null);
+    String supervisors = UnitGroups.supervisorGroup(context.geography(), unit);
+    List<String> instances = List.of(execution.getProcessInstanceId(), c.processInstanceId());
+    grants.grantRead(group, instances);
+    grants.grantRead(supervisors, instances);
 
     context.setUnitVariables(execution, unit);
     CaseHandling.Variables.HANDLER_GROUP.set(execution, group);
-    CaseHandling.Variables.SUPERVISOR_GROUP.set(execution, UnitGroups.supervisorGroup(context.geography(), unit));
+    CaseHandling.Variables.SUPERVISOR_GROUP.set(execution, supervisors);
     execution.setVariable(CaseHandling.Variables.REFER_OPTIONS.name(), SpinValues.jsonValue(referOptions(unit)).create());
     CaseContext.clearHandlingAnswers(execution);
     if (!group.equals(previous)) {

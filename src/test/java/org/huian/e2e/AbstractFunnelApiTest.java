@@ -56,6 +56,7 @@ abstract class AbstractFunnelApiTest {
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
   @Autowired NotificationOutbox outbox;
+  @Autowired org.huian.security.ProcessInstanceGrants grants;
 
   HuianClient client;
   Instant now;
@@ -210,6 +211,9 @@ abstract class AbstractFunnelApiTest {
     assertThat(reopened.path("reopenCount").asInt()).isEqualTo(1);
     assertThat(reopened.path("level").asText()).isEqualTo("STREET");
 
+    String funnel = processInstance(caseNo);
+    assertThat(client.get(STREET_USER, "/engine-rest/process-instance/" + funnel).status()).isEqualTo(200);
+    assertThat(client.get(OTHER_STREET_USER, "/engine-rest/process-instance/" + funnel).status()).isIn(403, 404);
     resolve(caseNo, "维修完成");
     returnVisit(caseNo, "SATISFIED");
     runAsyncJobs();
@@ -218,6 +222,7 @@ abstract class AbstractFunnelApiTest {
     assertThat(types(closed)).containsSubsequence("RESOLVED", "FEEDBACK", "REOPENED", "RESOLVED", "FEEDBACK", "CLOSED");
     assertThat(outbox.kindsFor(caseNo)).contains("CLOSED");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()).isZero();
+    assertThat(grants.count(funnel)).isZero();
   }
 
   @Test
@@ -351,6 +356,11 @@ abstract class AbstractFunnelApiTest {
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
     assertThat(client.get(STREET_USER, "/engine-rest/task?processInstanceBusinessKey=" + caseNo).body()).hasSize(1);
+    JsonNode variables = client.get(STREET_USER, "/engine-rest/variable-instance?variableName=caseNo&processInstanceIdIn="
+        + task.getProcessInstanceId()).body();
+    assertThat(variables.findValuesAsText("value")).containsExactly(caseNo);
+    assertThat(client.get(OTHER_STREET_USER, "/engine-rest/variable-instance?variableName=caseNo&processInstanceIdIn="
+        + task.getProcessInstanceId()).body()).isEmpty();
     assertThat(client.get("district", "/api/cases/" + caseNo).status()).isEqualTo(200);
     assertThat(client.get("district", "/engine-rest/task?processInstanceBusinessKey=" + caseNo).body()).hasSize(1);
   }
