@@ -16,7 +16,7 @@ public class OutboxRelay {
   private final NotificationPort port;
   private final int maxAttempts;
 
-  OutboxRelay(NotificationOutbox outbox, NotificationPort port,
+  public OutboxRelay(NotificationOutbox outbox, NotificationPort port,
       @Value("${huian.notifications.max-attempts:5}") int maxAttempts) {
     this.outbox = outbox;
     this.port = port;

@@ -338,6 +338,35 @@ abstract class AbstractFunnelApiTest {
     assertThat(get(named).path("reporter").path("phone").asText()).isEqualTo("13812345678");
   }
 
+  // ---------------------------------------------------------------------------------- notifications
+
+  @Test
+  void shouldSendOutboxRowsAndDeadLetterThemAfterTheLastRetry() {
+    String sent = "NOTE-OK-" + now.toEpochMilli();
+    String failing = "NOTE-FAIL-" + now.toEpochMilli();
+    outbox.enqueue(sent, "TEST", ANDINGMEN, "测试", "正文");
+    List<String> delivered = new ArrayList<>();
+    new org.huian.notification.OutboxRelay(outbox, n -> delivered.add(n.caseNo()), 3).relay();
+    assertThat(delivered).contains(sent);
+    assertThat(status(sent)).isEqualTo("SENT");
+
+    outbox.enqueue(failing, "TEST", ANDINGMEN, "测试", "正文");
+    org.huian.notification.OutboxRelay broken = new org.huian.notification.OutboxRelay(outbox, n -> {
+      throw new IllegalStateException("SMTP down");
+    }, 3);
+    broken.relay();
+    assertThat(status(failing)).isEqualTo("PENDING");
+    broken.relay();
+    broken.relay();
+    assertThat(status(failing)).isEqualTo("DEAD");
+    assertThat(jdbc.sql("SELECT attempts FROM notification_outbox WHERE case_no = ?").param(failing).query(Integer.class).single())
+        .isEqualTo(3);
+  }
+
+  String status(String caseNo) {
+    return jdbc.sql("SELECT status FROM notification_outbox WHERE case_no = ?").param(caseNo).query(String.class).single();
+  }
+
   // ---------------------------------------------------------------------------------- security
 
   @Test

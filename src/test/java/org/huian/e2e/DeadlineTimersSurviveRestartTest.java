@@ -39,6 +39,7 @@ class DeadlineTimersSurviveRestartTest {
   @Test
   void shouldFireTheLevelDeadlineAfterARestart() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("huian") + ";DB_CLOSE_ON_EXIT=FALSE";
+    assertThat(dir.resolve("huian.mv.db")).doesNotExist();
     String caseNo;
     Map<String, Date> dueBefore;
     try (ConfigurableApplicationContext first = start(url, false)) {
@@ -55,6 +56,7 @@ class DeadlineTimersSurviveRestartTest {
     }
 
     Date deadline = dueBefore.get(CaseFunnel.Elements.TIMER_LEVEL_DEADLINE);
+    assertThat(dir.resolve("huian.mv.db")).exists();
     try (ConfigurableApplicationContext second = start(url, false)) {
       assertThat(timers(second, caseNo)).isEqualTo(dueBefore);
     }
@@ -78,12 +80,13 @@ class DeadlineTimersSurviveRestartTest {
   }
 
   private static ConfigurableApplicationContext start(String url, boolean jobExecutor) {
-    return new SpringApplicationBuilder(HuianApplication.class).properties(
-        "server.port=0",
-        "spring.datasource.url=" + url,
-        "camunda.bpm.job-execution.enabled=" + jobExecutor,
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=500").run();
+    // command-line arguments, not builder properties: those are defaults that application.yaml overrides
+    return new SpringApplicationBuilder(HuianApplication.class).run(
+        "--server.port=0",
+        "--spring.datasource.url=" + url,
+        "--camunda.bpm.job-execution.enabled=" + jobExecutor,
+        "--camunda.bpm.job-execution.wait-time-in-millis=200",
+        "--camunda.bpm.job-execution.max-wait=500");
   }
 
   private static int port(ConfigurableApplicationContext app) {
