@@ -77,11 +77,7 @@ abstract class AbstractFunnelApiTest {
 
   @Test
   void shouldEnterAtTheLevelTheRoutingTableNames() {
-    JsonNode grid = create(b -> {
-      b.put("category", "NEIGHBOUR");
-      b.put("channel", "GRID_APP");
-      location(b).put("gridId", ANDINGMEN_GRID);
-    });
+    JsonNode grid = create(AbstractFunnelApiTest::gridAppNeighbourDispute);
     assertThat(grid.path("level").asText()).isEqualTo("GRID");
     assertThat(grid.path("unit").path("code").asText()).isEqualTo(ANDINGMEN_GRID);
     assertThat(Instant.parse(grid.path("deadline").asText())).isEqualTo(now.plus(Duration.ofDays(1)));
@@ -121,11 +117,7 @@ abstract class AbstractFunnelApiTest {
 
   @Test
   void shouldEscalateGridToCommunityToStreetToDistrictByDeadlinesThenOrderSupervision() {
-    JsonNode created = create(b -> {
-      b.put("category", "NEIGHBOUR");
-      b.put("channel", "GRID_APP");
-      location(b).put("gridId", ANDINGMEN_GRID);
-    });
+    JsonNode created = create(AbstractFunnelApiTest::gridAppNeighbourDispute);
     String caseNo = created.path("caseNo").asText();
     String processInstanceId = processInstance(caseNo);
 
@@ -448,6 +440,13 @@ abstract class AbstractFunnelApiTest {
     b.put("crossDepartment", false);
     change.accept(b);
     return b;
+  }
+
+  /** A neighbour dispute a grid worker reports from the app in 安定门's first grid: enters at GRID. */
+  static void gridAppNeighbourDispute(Map<String, Object> b) {
+    b.put("category", "NEIGHBOUR");
+    b.put("channel", "GRID_APP");
+    location(b).put("gridId", ANDINGMEN_GRID);
   }
 
   @SuppressWarnings("unchecked")

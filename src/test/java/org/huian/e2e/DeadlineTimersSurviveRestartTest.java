@@ -44,11 +44,7 @@ class DeadlineTimersSurviveRestartTest {
     Map<String, Date> dueBefore;
     try (ConfigurableApplicationContext first = start(url, false)) {
       HuianClient client = new HuianClient(port(first));
-      HuianClient.Reply created = client.post("street-andingmen", "/api/cases", AbstractFunnelApiTest.body(b -> {
-        b.put("category", "NEIGHBOUR");
-        b.put("channel", "GRID_APP");
-        AbstractFunnelApiTest.location(b).put("gridId", AbstractFunnelApiTest.ANDINGMEN_GRID);
-      }));
+      HuianClient.Reply created = client.post("street-andingmen", "/api/cases", AbstractFunnelApiTest.body(AbstractFunnelApiTest::gridAppNeighbourDispute));
       assertThat(created.status()).as(created.raw()).isEqualTo(201);
       caseNo = created.body().path("caseNo").asText();
       dueBefore = timers(first, caseNo);
