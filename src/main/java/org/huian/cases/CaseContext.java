@@ -1,5 +1,6 @@
 package org.huian.cases;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -10,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /** What the funnel's delegates share: the case row behind an execution, the acting user, unit variables. */
 @Component
-class CaseContext {
+public class CaseContext {
 
-  static final String SYSTEM = "system";
+  public static final String SYSTEM = "system";
 
   private final CaseRepository cases;
   private final Geography geography;
@@ -22,17 +23,17 @@ class CaseContext {
     this.geography = geography;
   }
 
-  CaseRow caseOf(VariableScope scope) {
+  public CaseRow caseOf(VariableScope scope) {
     return cases.get(CaseFunnel.Variables.CASE_NO.get(scope));
   }
 
-  static String actor(DelegateExecution execution) {
+  public static String actor(DelegateExecution execution) {
     Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return auth == null || auth.getUserId() == null ? SYSTEM : auth.getUserId();
   }
 
   /** Writes the level and unit into the process variables the forms and gateways read. */
-  void setUnitVariables(VariableScope scope, Unit unit) {
+  public void setUnitVariables(VariableScope scope, Unit unit) {
     CaseFunnel.Variables.LEVEL.set(scope, unit.level().name());
     CaseFunnel.Variables.LEVEL_NAME.set(scope, unit.level().nameZh());
     CaseFunnel.Variables.UNIT_CODE.set(scope, unit.code());
@@ -40,27 +41,30 @@ class CaseContext {
   }
 
   /** Clears the answers of the handling and approval forms, so a new task starts empty. */
-  static void clearHandlingAnswers(VariableScope scope) {
+  public static void clearHandlingAnswers(VariableScope scope) {
     CaseHandling.Variables.OUTCOME.remove(scope);
     CaseHandling.Variables.OUTCOME_REASON.remove(scope);
     CaseHandling.Variables.REFER_TO_UNIT.remove(scope);
     CaseHandling.Variables.COMPLEXITY_DECISION.remove(scope);
     CaseHandling.Variables.COMPLEXITY_COMMENT.remove(scope);
+    for (String answer : List.of("judicialKind", "courtStation", "judicialDate", "judicialResult", "mediationResult")) {
+      scope.removeVariable(answer);
+    }
   }
 
-  Unit unit(String code) {
+  public Unit unit(String code) {
     return geography.get(code);
   }
 
-  Level level(CaseRow c) {
+  public Level level(CaseRow c) {
     return Level.valueOf(c.level());
   }
 
-  Geography geography() {
+  public Geography geography() {
     return geography;
   }
 
-  CaseRepository cases() {
+  public CaseRepository cases() {
     return cases;
   }
 }

@@ -51,6 +51,9 @@ public final class CaseFunnel {
     public static final String END_LEVEL_WARNED = "EndEvent_LevelWarned";
     public static final String END_DISTRICT_WARNED = "EndEvent_DistrictWarned";
     public static final String END_SUPERVISION_RECORDED = "EndEvent_SupervisionRecorded";
+    public static final String TRACK_FULFILMENT = "CallActivity_TrackFulfilment";
+    public static final String FULFILMENT_RESULT = "Gateway_FulfilmentResult";
+    public static final String REOPEN_AFTER_BREACH = "Task_ReopenAfterBreach";
 
     private Elements() {}
   }

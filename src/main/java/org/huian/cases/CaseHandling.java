@@ -28,6 +28,12 @@ public final class CaseHandling {
     public static final String END_RESOLVED = "EndEvent_Resolved";
     public static final String END_ESCALATION_REQUESTED = "EndEvent_EscalationRequested";
     public static final String END_COMPLEXITY_APPROVED = "EndEvent_ComplexityApproved";
+    public static final String MEDIATE = "CallActivity_Mediate";
+    public static final String MEDIATION_RESULT = "Gateway_MediationResult";
+    public static final String RESUME_HANDLING = "Task_ResumeHandling";
+    public static final String END_AGREED = "EndEvent_Agreed";
+    public static final String RECORD_JUDICIAL_REFERRAL = "Task_RecordJudicialReferral";
+    public static final String END_JUDICIAL_REFERRAL = "EndEvent_JudicialReferral";
 
     private Elements() {}
   }
@@ -53,6 +59,8 @@ public final class CaseHandling {
     public static final String ESCALATE = "ESCALATE";
     public static final String REFER = "REFER";
     public static final String REQUEST_COMPLEX = "REQUEST_COMPLEX";
+    public static final String MEDIATE = "MEDIATE";
+    public static final String JUDICIAL_REFERRAL = "JUDICIAL_REFERRAL";
 
     private Outcome() {}
   }

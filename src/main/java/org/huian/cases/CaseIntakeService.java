@@ -98,7 +98,7 @@ public class CaseIntakeService {
         CaseStatus.RECEIVED, null, null, null, null, null, Sla.GREEN, 0, null, actor, now, now, null);
     cases.insert(row);
     cases.insertParties(caseNo, r.partiesOrEmpty().stream()
-        .map(p -> new StoredParty(PartyRole.valueOf(p.role()), PartyKind.valueOf(p.kind()),
+        .map(p -> new StoredParty(null, PartyRole.valueOf(p.role()), PartyKind.valueOf(p.kind()),
             p.name().strip(), blankToNull(p.phone())))
         .toList());
     cases.addEvent(caseNo, EventType.RECEIVED, null, null, actor,

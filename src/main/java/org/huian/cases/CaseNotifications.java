@@ -61,7 +61,7 @@ public class CaseNotifications {
         "您反映的事项（编号 " + c.caseNo() + "）已办结。感谢您对平安东城建设的支持。");
   }
 
-  static String format(Instant instant) {
+  public static String format(Instant instant) {
     return instant == null ? "" : TIME.format(instant);
   }
 

@@ -118,11 +118,11 @@ public class CaseRepository {
   }
 
   public List<StoredParty> parties(String caseNo) {
-    return jdbc.sql("SELECT role, kind, name, phone FROM case_parties WHERE case_no = ? ORDER BY position")
+    return jdbc.sql("SELECT id, role, kind, name, phone FROM case_parties WHERE case_no = ? ORDER BY position")
         .param(caseNo)
-        .query((rs, n) -> new StoredParty(
-            PartyRole.valueOf(rs.getString(1)), PartyKind.valueOf(rs.getString(2)),
-            rs.getString(3), rs.getString(4)))
+        .query((rs, n) -> new StoredParty(rs.getLong(1),
+            PartyRole.valueOf(rs.getString(2)), PartyKind.valueOf(rs.getString(3)),
+            rs.getString(4), rs.getString(5)))
         .list();
   }
 
@@ -198,7 +198,8 @@ public class CaseRepository {
   public void setStatus(String caseNo, CaseStatus status) {
     jdbc.sql(
             "UPDATE cases SET status = ?, updated_at = ?, closed_at = ? WHERE case_no = ?")
-        .params(status.name(), ts(now()), status == CaseStatus.CLOSED ? ts(now()) : null, caseNo)
+        .params(status.name(), ts(now()),
+            status == CaseStatus.CLOSED || status == CaseStatus.RESOLVED_FULFILLED ? ts(now()) : null, caseNo)
         .update();
   }
 

@@ -7,6 +7,10 @@ public enum CaseStatus {
   IN_PROGRESS,
   /** The handler resolved it; the return visit is pending. */
   RESOLVED,
-  /** Closed after feedback (or straight away for anonymous reports). */
-  CLOSED
+  /** A mediated agreement took effect; its fulfilment is being tracked. */
+  AGREED,
+  /** Closed after feedback (or straight away for anonymous reports), or referred to the courts. */
+  CLOSED,
+  /** Closed because every obligation of the agreement was carried out. */
+  RESOLVED_FULFILLED
 }

@@ -25,7 +25,7 @@ public final class CaseView {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Reporter(String name, String phone, boolean anonymous) {}
 
-  public record Party(String role, String kind, String name, String phone) {}
+  public record Party(Long id, String role, String kind, String name, String phone) {}
 
   public record Event(String type, Instant time, String level, UnitRef unit, String actor, String note) {}
 
@@ -61,7 +61,7 @@ public final class CaseView {
         c.category().name(), c.category().nameZh(), c.channel().name(), c.title(), c.description(),
         new Location(c.streetCode(), c.communityCode(), c.gridId(), c.address(), c.lat(), c.lon()),
         c.reporterAnonymous() ? new Reporter(null, null, true) : new Reporter(c.reporterName(), c.reporterPhone(), false),
-        parties.stream().map(p -> new Party(p.role().name(), p.kind().name(), p.name(), p.phone())).toList(),
+        parties.stream().map(p -> new Party(p.id(), p.role().name(), p.kind().name(), p.name(), p.phone())).toList(),
         c.peopleInvolved(), c.amountInvolved(), c.crossRegion(), c.crossDepartment(), c.reopenCount(),
         c.processInstanceId(), c.createdAt(), c.closedAt(),
         events.stream().map(e -> new Event(e.type().name(), e.time(), e.level(), unit(geography, e.unitCode()), e.actor(), e.note())).toList());

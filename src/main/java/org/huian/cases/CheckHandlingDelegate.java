@@ -57,6 +57,12 @@ class CheckHandlingDelegate implements JavaDelegate {
           }
           requireReason(errors, reason);
         }
+        case CaseHandling.Outcome.MEDIATE -> {
+          if (context.cases().parties(c.caseNo()).size() < 2) {
+            errors.add(new FieldError("outcome", "组织调解须至少登记两方当事人"));
+          }
+        }
+        case CaseHandling.Outcome.JUDICIAL_REFERRAL -> { } // details are checked where they are recorded
         default -> errors.add(new FieldError("outcome", "处置结果取值无效：" + outcome));
       }
     }

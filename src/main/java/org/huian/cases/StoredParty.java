@@ -1,3 +1,13 @@
 package org.huian.cases;
 
-public record StoredParty(PartyRole role, PartyKind kind, String name, String phone) {}
+/** A party of a case as stored; {@code id} is null before it is stored. */
+public record StoredParty(Long id, PartyRole role, PartyKind kind, String name, String phone) {
+
+  public String roleNameZh() {
+    return switch (role) {
+      case APPLICANT -> "申请人";
+      case RESPONDENT -> "被申请人";
+      case THIRD_PARTY -> "第三人";
+    };
+  }
+}

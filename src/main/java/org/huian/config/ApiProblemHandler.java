@@ -57,6 +57,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, e.getMessage(), null);
   }
 
+  @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+  ResponseEntity<Object> notAuthorized(org.camunda.bpm.engine.AuthorizationException e) {
+    return problem(HttpStatus.FORBIDDEN, "无权办理该任务", null);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
     return problem(HttpStatus.BAD_REQUEST, "请求参数类型不正确",

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.huian.cases.CaseFunnel.Elements;
+import org.huian.mediation.FakeMediationDelegates;
+import org.huian.mediation.ModelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * every gateway branch, every timer and the supervision path.
  */
 @Deployment(resources = {CaseFunnel.RESOURCE, CaseHandling.RESOURCE, CaseFunnel.ROUTING_DMN, CaseFunnel.DEADLINES_DMN,
-    CaseHandling.DISPATCH_DMN, "forms/case-intake.form", "forms/case-handle.form", "forms/complexity-approval.form",
+    CaseHandling.DISPATCH_DMN, "stubs/mediation-stub.bpmn", "stubs/agreement-fulfilment-stub.bpmn",
+    "forms/case-intake.form", "forms/case-handle.form", "forms/complexity-approval.form",
     "forms/return-visit.form", "forms/supervision-order.form"})
 class CaseFunnelProcessTest {
 
@@ -40,6 +43,8 @@ class CaseFunnelProcessTest {
 
   ProcessEngine processEngine;
   FakeFunnelDelegates fakes;
+  FakeMediationDelegates mediation;
+  ModelTestSupport support;
   int counter;
 
   @BeforeEach
@@ -48,6 +53,9 @@ class CaseFunnelProcessTest {
     ClockUtil.setCurrentTime(MONDAY);
     fakes = new FakeFunnelDelegates();
     fakes.register();
+    mediation = new FakeMediationDelegates();
+    mediation.register();
+    support = new ModelTestSupport(processEngine);
   }
 
   @AfterEach
@@ -180,6 +188,39 @@ class CaseFunnelProcessTest {
 
     BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(fakes.calls).contains("feedback:UNREACHABLE", "close");
+  }
+
+  @Test
+  void shouldCloseAsFulfilledWhenTheMediatedAgreementIsCarriedOut() {
+    ProcessInstance pi = start(Map.of("category", "WAGE_ARREARS", "channel", "WINDOW"));
+    mediate(pi);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.TRACK_FULFILMENT);
+
+    support.complete(pi.getBusinessKey(), "Task_StubFulfilment", Map.of("fulfilmentResult", "FULFILLED"));
+    runAsyncJobs(pi);
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Elements.CLOSE).hasNotPassed(Elements.RETURN_VISIT);
+  }
+
+  @Test
+  void shouldReopenAtItsLevelAfterABreachAndCloseOnAJudicialReferral() {
+    ProcessInstance pi = start(Map.of("category", "WAGE_ARREARS", "channel", "WINDOW"));
+    mediate(pi);
+    support.complete(pi.getBusinessKey(), "Task_StubFulfilment", Map.of("fulfilmentResult", "BREACHED"));
+
+    BpmnAwareTests.assertThat(pi).hasPassed(Elements.REOPEN_AFTER_BREACH).isWaitingAt(Elements.HANDLE_AT_LEVEL);
+    assertThat(fakes.calls).containsSubsequence("schedule:STREET/P7D", "schedule:STREET/P7D");
+    complete(pi, "Task_HandleCase", Map.of("actionsTaken", "引导司法确认", "outcome", "JUDICIAL_REFERRAL"));
+    runAsyncJobs(pi);
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Elements.CLOSE);
+    assertThat(mediation.calls).contains("reopen-after-breach");
+  }
+
+  /** Mediation and fulfilment tracking are stand-in processes here, each with one task that gives its result. */
+  private void mediate(ProcessInstance pi) {
+    complete(pi, "Task_HandleCase", Map.of("actionsTaken", "组织调解", "outcome", "MEDIATE"));
+    support.complete(pi.getBusinessKey(), "Task_StubMediation", Map.of("mediationResult", "AGREED"));
   }
 
   // ------------------------------------------------------------------------------------------

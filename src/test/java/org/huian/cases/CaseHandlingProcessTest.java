@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.huian.cases.CaseHandling.Elements;
+import org.huian.mediation.FakeMediationDelegates;
+import org.huian.mediation.ModelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Model test of {@code case-handling.bpmn} with the real dispatch DMN and forms; delegates are
  * stand-ins that record their calls. Every gateway branch is taken at least once.
  */
-@Deployment(resources = {CaseHandling.RESOURCE, CaseHandling.DISPATCH_DMN,
+@Deployment(resources = {CaseHandling.RESOURCE, CaseHandling.DISPATCH_DMN, "stubs/mediation-stub.bpmn",
     "forms/case-handle.form", "forms/complexity-approval.form"})
 class CaseHandlingProcessTest {
 
@@ -36,10 +38,12 @@ class CaseHandlingProcessTest {
 
   ProcessEngine processEngine;
   final List<String> calls = new ArrayList<>();
+  final FakeMediationDelegates mediation = new FakeMediationDelegates();
 
   @BeforeEach
   void registerDelegates() {
     BpmnAwareTests.init(processEngine);
+    mediation.register();
     Mocks.register("dispatchCaseDelegate", (JavaDelegate) e -> {
       calls.add("dispatch:" + e.getVariable("functionalArea"));
       e.setVariable("handlerGroup", e.getVariable("unitCode") + (e.getVariable("functionalArea") == null ? "" : "-" + e.getVariable("functionalArea")));
@@ -119,6 +123,40 @@ class CaseHandlingProcessTest {
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.HANDLE).hasPassed(Elements.RECORD_COMPLEXITY_DECISION);
     assertThat(calls).contains("decision:REFUSE");
+  }
+
+  @Test
+  void shouldEndAgreedWhenMediationReachesAnAgreement() {
+    ProcessInstance pi = start("STREET", "110101004000", "WAGE_ARREARS", false);
+    complete(task(pi), Map.of("actionsTaken", "组织调解", "outcome", "MEDIATE"));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.MEDIATE);
+    completeMediation(pi, "AGREED");
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Elements.END_AGREED);
+  }
+
+  @Test
+  void shouldResumeHandlingWhenMediationEndsWithoutAgreement() {
+    ProcessInstance pi = start("COMMUNITY", "110101004001", "NEIGHBOUR", false);
+    complete(task(pi), Map.of("actionsTaken", "组织调解", "outcome", "MEDIATE"));
+    completeMediation(pi, "NO_AGREEMENT");
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.HANDLE).hasPassed(Elements.RESUME_HANDLING);
+    assertThat(mediation.calls).contains("resume");
+  }
+
+  @Test
+  void shouldEndWithAJudicialReferral() {
+    ProcessInstance pi = start("DISTRICT", "110101000000", "WAGE_ARREARS", false);
+    complete(task(pi), Map.of("actionsTaken", "协议违约", "outcome", "JUDICIAL_REFERRAL", "judicialKind", "JUDICIAL_CONFIRMATION"));
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Elements.RECORD_JUDICIAL_REFERRAL, Elements.END_JUDICIAL_REFERRAL);
+    assertThat(mediation.calls).contains("judicial:JUDICIAL_CONFIRMATION");
+  }
+
+  /** The called mediation is a stand-in process (test resources) with one task that gives its result. */
+  private void completeMediation(ProcessInstance pi, String result) {
+    new ModelTestSupport(processEngine).complete(pi.getBusinessKey(), "Task_StubMediation", Map.of("mediationResult", result));
   }
 
   private ProcessInstance start(String level, String unitCode, String category, boolean crossRegion) {

@@ -1,0 +1,7 @@
+package org.huian.mediation;
+
+public enum MediationOutcome {
+  AGREEMENT,
+  PARTIAL,
+  NO_AGREEMENT
+}
