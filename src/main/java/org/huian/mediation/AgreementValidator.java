@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -70,8 +69,8 @@ public class AgreementValidator {
       errors.add(new FieldError(at + ".beneficiaryPartyId", "义务人与权利人不能是同一当事人"));
     }
     if (remote) {
-      for (StoredParty p : Set.of(obligor == null ? beneficiary : obligor, beneficiary == null ? obligor : beneficiary)) {
-        if (p != null && (p.phone() == null || p.phone().isBlank())) {
+      for (StoredParty p : java.util.stream.Stream.of(obligor, beneficiary).filter(java.util.Objects::nonNull).distinct().toList()) {
+        if (p.phone() == null || p.phone().isBlank()) {
           errors.add(new FieldError(at, "远程调解须登记当事人手机号以发送确认链接：" + p.name()));
         }
       }

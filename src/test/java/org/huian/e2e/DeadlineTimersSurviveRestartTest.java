@@ -44,7 +44,7 @@ class DeadlineTimersSurviveRestartTest {
     Map<String, Date> dueBefore;
     try (ConfigurableApplicationContext first = start(url, false)) {
       HuianClient client = new HuianClient(port(first));
-      HuianClient.Reply created = client.post("street-andingmen", "/api/cases", AbstractFunnelApiTest.body(AbstractFunnelApiTest::gridAppNeighbourDispute));
+      HuianClient.Reply created = client.post("street-andingmen", "/api/cases", AbstractApiTest.body(AbstractApiTest::gridAppNeighbourDispute));
       assertThat(created.status()).as(created.raw()).isEqualTo(201);
       caseNo = created.body().path("caseNo").asText();
       dueBefore = timers(first, caseNo);

@@ -42,6 +42,16 @@ final class HuianClient {
     return send(user, b);
   }
 
+  /** A page as a browser asks for it. */
+  Reply getHtml(String path) {
+    return send(null, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+  }
+
+  /** A form post without a browser's Accept header, so errors come back as problem+json. */
+  Reply postForm(String path, String form) {
+    return postRaw(null, path, "application/x-www-form-urlencoded", form);
+  }
+
   /** Completes a task through {@code /engine-rest} as the given user. */
   Reply completeTask(String user, String taskId, Map<String, Object> values) {
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -59,7 +69,8 @@ final class HuianClient {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String raw = r.body();
       if (r.statusCode() == 401 && user != null) System.err.println("DEBUG401 " + r.request().uri() + " " + r.headers().map() + " " + raw);
-      JsonNode body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+      String type = r.headers().firstValue("Content-Type").orElse("");
+      JsonNode body = raw == null || raw.isBlank() || !type.contains("json") ? null : JSON.readTree(raw);
       return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body,
           r.headers().firstValue("Location").orElse(null), raw);
     } catch (IOException e) {
