@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
 class RegisterCaseDelegate implements JavaDelegate {
 
   /** Form fields that carry personal or free text data: kept in the tables, not in the engine. */
-  static final List<String> FORM_ONLY_FIELDS =
-      List.of("description", "address", "reporterName", "reporterPhone", "parties");
+  static final List<String> PARTY_PREFIXES = List.of("applicant", "respondent", "thirdParty");
+  static final List<String> FORM_ONLY_FIELDS = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("description", "address", "reporterName", "reporterPhone", "parties"),
+      PARTY_PREFIXES.stream().flatMap(p -> java.util.stream.Stream.of(p + "Name", p + "Kind", p + "Phone"))).toList();
 
   private final CaseIntakeValidator validator;
   private final CaseIntakeService intake;
@@ -63,7 +65,7 @@ class RegisterCaseDelegate implements JavaDelegate {
             string(e, "gridId"), string(e, "communityCode"), string(e, "streetCode"),
             string(e, "address"), null, null),
         new CaseIntakeRequest.Reporter(string(e, "reporterName"), string(e, "reporterPhone"), anonymous),
-        parties(e.getVariable("parties")),
+        e.getVariable("parties") != null ? parties(e.getVariable("parties")) : fixedParties(e),
         integer(e.getVariable("peopleInvolved")),
         amount(e.getVariable("amountInvolved")),
         Boolean.TRUE.equals(e.getVariable("crossRegion")),
@@ -97,7 +99,22 @@ class RegisterCaseDelegate implements JavaDelegate {
     }
   }
 
-  /** The dynamic list arrives as a Spin JSON value, a JSON string or a list of maps. */
+  /** The start form's three fixed party groups (applicant, respondent, third party); empty names are skipped. */
+  static List<CaseIntakeRequest.Party> fixedParties(DelegateExecution e) {
+    java.util.List<CaseIntakeRequest.Party> parties = new java.util.ArrayList<>();
+    String[] roles = {"APPLICANT", "RESPONDENT", "THIRD_PARTY"};
+    for (int i = 0; i < roles.length; i++) {
+      String prefix = PARTY_PREFIXES.get(i);
+      String name = string(e, prefix + "Name");
+      if (name != null) {
+        String kind = string(e, prefix + "Kind");
+        parties.add(new CaseIntakeRequest.Party(roles[i], kind == null ? "PERSON" : kind, name, string(e, prefix + "Phone")));
+      }
+    }
+    return parties;
+  }
+
+  /** A JSON list of parties (start form submitted through the REST API): a Spin JSON value, a JSON string or a list of maps. */
   private List<CaseIntakeRequest.Party> parties(Object v) {
     if (v == null) {
       return List.of();

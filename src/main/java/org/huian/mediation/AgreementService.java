@@ -1,6 +1,5 @@
 package org.huian.mediation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -65,46 +65,66 @@ public class AgreementService {
   }
 
   /**
-   * The Tasklist form's rows ({obligor, beneficiary, description, amount, dueDate}) as the canonical
-   * request: rows with an amount between the same obligor and beneficiary form one instalment plan
-   * in date order; a row without an amount is an action of its own.
+   * The Tasklist form as the canonical request: one payment plan (obligor, beneficiary and up to
+   * six instalments, in date order) and one optional action. Agreements with more obligations are
+   * recorded through {@code POST /api/cases/{caseNo}/agreement}.
    */
-  public AgreementRequest fromFormRows(String outcome, String responsibilities, String text, Object rows) {
+  public AgreementRequest fromForm(java.util.function.Function<String, Object> variable) {
     List<AgreementRequest.Obligation> obligations = new ArrayList<>();
-    Map<String, List<JsonNode>> plans = new LinkedHashMap<>();
-    try {
-      JsonNode list = rows == null ? json.createArrayNode() : json.readTree(rows.toString());
-      for (JsonNode row : list) {
-        Long obligor = longOrNull(row.path("obligor"));
-        Long beneficiary = longOrNull(row.path("beneficiary"));
-        LocalDate due = dateOrNull(row.path("dueDate"));
-        if (row.path("amount").isNumber()) {
-          plans.computeIfAbsent(obligor + ">" + beneficiary, k -> new ArrayList<>()).add(row);
-        } else {
-          obligations.add(new AgreementRequest.Obligation(obligor, beneficiary, row.path("description").asText(null),
-              null, null, due));
-        }
+    List<AgreementRequest.Instalment> instalments = new ArrayList<>();
+    BigDecimal total = BigDecimal.ZERO;
+    for (int n = 1; n <= 6; n++) {
+      String amount = text(variable.apply("instalment" + n + "Amount"));
+      if (amount == null) {
+        continue;
       }
-      for (List<JsonNode> plan : plans.values()) {
-        plan.sort((a, b) -> String.valueOf(a.path("dueDate").asText()).compareTo(b.path("dueDate").asText()));
-        List<AgreementRequest.Instalment> instalments = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (JsonNode row : plan) {
-          BigDecimal amount = row.path("amount").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP);
-          instalments.add(new AgreementRequest.Instalment(amount, dateOrNull(row.path("dueDate"))));
-          total = total.add(amount);
-        }
-        JsonNode first = plan.get(0);
-        obligations.add(new AgreementRequest.Obligation(longOrNull(first.path("obligor")), longOrNull(first.path("beneficiary")),
-            first.path("description").asText(null), total, instalments, null));
+      BigDecimal value;
+      try {
+        value = new BigDecimal(amount);
+      } catch (NumberFormatException e) {
+        throw new InvalidRequestException("instalment" + n + "Amount", "第 " + n + " 期金额格式不正确");
       }
-    } catch (java.io.IOException | RuntimeException e) {
-      if (e instanceof InvalidRequestException ire) {
-        throw ire;
-      }
-      throw new InvalidRequestException("fulfilmentItems", "履行事项格式不正确");
+      instalments.add(new AgreementRequest.Instalment(value, date("instalment" + n + "Due", variable.apply("instalment" + n + "Due"))));
+      total = total.add(value);
     }
-    return new AgreementRequest(outcome, responsibilities, text, obligations);
+    if (!instalments.isEmpty()) {
+      obligations.add(new AgreementRequest.Obligation(id("paymentObligor", variable.apply("paymentObligor")),
+          id("paymentBeneficiary", variable.apply("paymentBeneficiary")),
+          Optional.ofNullable(text(variable.apply("paymentDescription"))).orElse("支付款项"), total, instalments, null));
+    }
+    String action = text(variable.apply("actionDescription"));
+    if (action != null) {
+      obligations.add(new AgreementRequest.Obligation(id("actionObligor", variable.apply("actionObligor")),
+          id("actionBeneficiary", variable.apply("actionBeneficiary")), action, null, null,
+          date("actionDue", variable.apply("actionDue"))));
+    }
+    return new AgreementRequest(text(variable.apply("mediationOutcome")), text(variable.apply("responsibilities")),
+        text(variable.apply("agreementText")), obligations);
+  }
+
+  private static String text(Object v) {
+    return v == null || v.toString().isBlank() ? null : v.toString().strip();
+  }
+
+  private static Long id(String field, Object v) {
+    String s = text(v);
+    try {
+      return s == null ? null : Long.valueOf(s);
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(field, "当事人选择无效：" + s);
+    }
+  }
+
+  private static LocalDate date(String field, Object v) {
+    String s = text(v);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return s.length() > 10 ? OffsetDateTime.parse(s).atZoneSameInstant(AgreementValidator.BEIJING).toLocalDate() : LocalDate.parse(s);
+    } catch (RuntimeException e) {
+      throw new InvalidRequestException(field, "日期格式不正确：" + s);
+    }
   }
 
   public AgreementRequest fromJson(String agreementJson) {
@@ -120,29 +140,6 @@ public class AgreementService {
       return json.writeValueAsString(r);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static Long longOrNull(JsonNode n) {
-    if (n.isMissingNode() || n.isNull() || n.asText().isBlank()) {
-      return null;
-    }
-    try {
-      return Long.valueOf(n.asText());
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException("fulfilmentItems", "当事人选择无效：" + n.asText());
-    }
-  }
-
-  private static LocalDate dateOrNull(JsonNode n) {
-    if (n.isMissingNode() || n.isNull() || n.asText().isBlank()) {
-      return null;
-    }
-    String s = n.asText();
-    try {
-      return s.length() > 10 ? OffsetDateTime.parse(s).atZoneSameInstant(AgreementValidator.BEIJING).toLocalDate() : LocalDate.parse(s);
-    } catch (RuntimeException e) {
-      throw new InvalidRequestException("fulfilmentItems", "履行期限格式不正确：" + s);
     }
   }
 

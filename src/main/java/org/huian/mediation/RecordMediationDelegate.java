@@ -39,9 +39,7 @@ class RecordMediationDelegate implements JavaDelegate {
   public void execute(DelegateExecution e) {
     AgreementRequest request = MediationProcess.Variables.AGREEMENT_JSON.optional(e)
         .map(agreements::fromJson)
-        .orElseGet(() -> agreements.fromFormRows(
-            (String) e.getVariable("mediationOutcome"), (String) e.getVariable("responsibilities"),
-            (String) e.getVariable("agreementText"), e.getVariable("fulfilmentItems")));
+        .orElseGet(() -> agreements.fromForm(e::getVariable));
     MediationRepository.Mediation m = repository.mediation(MediationProcess.Variables.MEDIATION_ID.get(e));
     List<StoredParty> parties = context.cases().parties(m.caseNo());
     MediationOutcome outcome = validator.validate(request, parties, m.mode().remote());

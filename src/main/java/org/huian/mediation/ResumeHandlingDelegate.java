@@ -12,7 +12,7 @@ class ResumeHandlingDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution e) {
     CaseContext.clearHandlingAnswers(e);
-    for (String v : new String[] {"mediationId", "agreementId", "mediationOutcome", "agreementText", "fulfilmentItems"}) {
+    for (String v : new String[] {"mediationId", "agreementId", "mediationOutcome", "agreementText"}) {
       e.removeVariable(v);
     }
   }

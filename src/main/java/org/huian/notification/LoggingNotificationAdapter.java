@@ -3,6 +3,7 @@ package org.huian.notification;
 import org.huian.security.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,21 @@ class LoggingNotificationAdapter implements NotificationPort {
 
   private static final Logger log = LoggerFactory.getLogger(LoggingNotificationAdapter.class);
 
+  private final boolean showLinks;
+
+  /**
+   * @param showLinks print personal confirmation links in full; on only in the demo setup, where
+   *     the log stands in for the SMS gateway (a link's token is the party's credential)
+   */
+  LoggingNotificationAdapter(@Value("${huian.notifications.log-links:false}") boolean showLinks) {
+    this.showLinks = showLinks;
+  }
+
   @Override
   public void send(Notification n) {
     log.info("notification #{} [{}] case {} to {}: {} - {}",
-        n.id(), n.kind(), n.caseNo(), maskRecipient(n.recipient()), n.subject(), n.body());
+        n.id(), n.kind(), n.caseNo(), maskRecipient(n.recipient()), n.subject(),
+        showLinks ? n.body() : NotificationOutbox.redactLinks(n.body()));
   }
 
   static String maskRecipient(String recipient) {

@@ -19,6 +19,8 @@ public class NotificationOutbox {
   public static final String SENT = "SENT";
   public static final String DEAD = "DEAD";
 
+  private static final java.util.regex.Pattern LINK_TOKEN = java.util.regex.Pattern.compile("/m/[A-Za-z0-9_-]{16,}");
+
   private final JdbcClient jdbc;
 
   NotificationOutbox(JdbcClient jdbc) {
@@ -47,9 +49,15 @@ public class NotificationOutbox {
             + "WHERE id = ? AND status = 'PENDING'").param(id).update() == 1;
   }
 
-  void sent(long id) {
-    jdbc.sql("UPDATE notification_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?")
-        .params(now(), id).update();
+  /** Marks a row sent and removes the personal link tokens from its stored text: only the recipient keeps them. */
+  void sent(Notification n) {
+    jdbc.sql("UPDATE notification_outbox SET status = 'SENT', sent_at = ?, last_error = NULL, body = ? WHERE id = ?")
+        .params(now(), redactLinks(n.body()), n.id()).update();
+  }
+
+  /** {@code …/m/<token>} becomes {@code …/m/***}. */
+  public static String redactLinks(String text) {
+    return text == null ? null : LINK_TOKEN.matcher(text).replaceAll("/m/***");
   }
 
   void failed(long id, String error, int maxAttempts) {

@@ -31,7 +31,7 @@ public class OutboxRelay {
       }
       try {
         port.send(n);
-        outbox.sent(n.id());
+        outbox.sent(n);
       } catch (RuntimeException e) {
         log.warn("notification #{} failed: {}", n.id(), e.toString());
         outbox.failed(n.id(), e.toString(), maxAttempts);

@@ -301,11 +301,13 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
   void shouldSendOutboxRowsAndDeadLetterThemAfterTheLastRetry() {
     String sent = "NOTE-OK-" + now.toEpochMilli();
     String failing = "NOTE-FAIL-" + now.toEpochMilli();
-    outbox.enqueue(sent, "TEST", ANDINGMEN, "测试", "正文");
+    outbox.enqueue(sent, "TEST", ANDINGMEN, "测试", "请确认：http://localhost/m/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde");
     List<String> delivered = new ArrayList<>();
     new org.huian.notification.OutboxRelay(outbox, n -> delivered.add(n.caseNo()), 3).relay();
     assertThat(delivered).contains(sent);
     assertThat(status(sent)).isEqualTo("SENT");
+    assertThat(jdbc.sql("SELECT body FROM notification_outbox WHERE case_no = ?").param(sent).query(String.class).single())
+        .as("a sent link's token is not kept").isEqualTo("请确认：http://localhost/m/***");
 
     outbox.enqueue(failing, "TEST", ANDINGMEN, "测试", "正文");
     org.huian.notification.OutboxRelay broken = new org.huian.notification.OutboxRelay(outbox, n -> {
@@ -368,7 +370,9 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
     vars.put("reporterPhone", Map.of("value", "13700001111"));
     vars.put("peopleInvolved", Map.of("value", 2));
     vars.put("amountInvolved", Map.of("value", 0));
-    vars.put("parties", Map.of("value", "[{\"role\":\"RESPONDENT\",\"kind\":\"PERSON\",\"name\":\"楼上住户\"}]", "type", "Json"));
+    vars.put("respondentKind", Map.of("value", "PERSON"));
+    vars.put("respondentName", Map.of("value", "楼上住户"));
+    vars.put("respondentPhone", Map.of("value", ""));
 
     Map<String, Object> missingTitle = new LinkedHashMap<>(vars);
     missingTitle.remove("title");
@@ -385,6 +389,7 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
     assertThat(c.path("parties").get(0).path("name").asText()).isEqualTo("楼上住户");
     assertThat(c.path("reporter").path("phone").asText()).isEqualTo("13700001111");
     assertThat(runtimeService.getVariable(started.body().path("id").asText(), "reporterPhone")).isNull();
+    assertThat(runtimeService.getVariable(started.body().path("id").asText(), "respondentName")).isNull();
     assertThat(runtimeService.getVariable(started.body().path("id").asText(), "reporterContact")).isEqualTo("张* 137****1111");
   }
 }
