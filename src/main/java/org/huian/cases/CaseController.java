@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
+import org.huian.operations.HuianMetrics;
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,11 +28,13 @@ class CaseController {
   private final CaseIntakeService intake;
   private final CaseRepository cases;
   private final Geography geography;
+  private final HuianMetrics metrics;
 
-  CaseController(CaseIntakeService intake, CaseRepository cases, Geography geography) {
+  CaseController(CaseIntakeService intake, CaseRepository cases, Geography geography, HuianMetrics metrics) {
     this.intake = intake;
     this.cases = cases;
     this.geography = geography;
+    this.metrics = metrics;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -40,7 +43,7 @@ class CaseController {
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     CaseIntakeService.IntakeResult result;
     try {
-      result = intake.intake(request, user.id());
+      result = metrics.timeIntake(() -> intake.intake(request, user.id()));
     } catch (DataIntegrityViolationException e) {
       if (request.externalRef() == null) {
         throw e;

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
+import org.huian.operations.HuianMetrics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +21,11 @@ class EscalateCaseDelegate implements JavaDelegate {
   static final String ESCALATED_REASON = "escalatedReason";
 
   private final CaseContext context;
+  private final HuianMetrics metrics;
 
-  EscalateCaseDelegate(CaseContext context) {
+  EscalateCaseDelegate(CaseContext context, HuianMetrics metrics) {
     this.context = context;
+    this.metrics = metrics;
   }
 
   @Override
@@ -52,5 +55,9 @@ class EscalateCaseDelegate implements JavaDelegate {
     execution.setVariable(ESCALATED_FROM_UNIT, from.code());
     execution.setVariable(ESCALATED_REASON, reason.name());
     CaseContext.clearHandlingAnswers(execution);
+    metrics.escalated(from.level(), reason.name());
+    if (reason == EscalationReason.DEADLINE) {
+      metrics.slaBreached(from.level());
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.huian.cases;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.huian.operations.HuianMetrics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +17,12 @@ class OrderSupervisionDelegate implements JavaDelegate {
 
   private final CaseContext context;
   private final CaseNotifications notifications;
+  private final HuianMetrics metrics;
 
-  OrderSupervisionDelegate(CaseContext context, CaseNotifications notifications) {
+  OrderSupervisionDelegate(CaseContext context, CaseNotifications notifications, HuianMetrics metrics) {
     this.context = context;
     this.notifications = notifications;
+    this.metrics = metrics;
   }
 
   @Override
@@ -38,5 +41,6 @@ class OrderSupervisionDelegate implements JavaDelegate {
         CaseFunnel.SLA_BREACH_INCIDENT, target, c.caseNo(),
         "案件 " + c.caseNo() + " 超过区级办结时限 " + CaseNotifications.format(c.deadline()) + "（红色）");
     notifications.supervisionOrdered(c);
+    metrics.slaBreached(org.huian.geography.Level.DISTRICT);
   }
 }

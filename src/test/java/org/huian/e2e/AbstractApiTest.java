@@ -40,6 +40,7 @@ import org.springframework.test.annotation.DirtiesContext;
     "camunda.bpm.job-execution.enabled=false",
     "huian.notifications.relay-interval=PT1H"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 abstract class AbstractApiTest {
 
 

@@ -38,6 +38,8 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 abstract class AbstractFunnelApiTest extends AbstractApiTest {
 
+  @org.springframework.beans.factory.annotation.Autowired org.huian.operations.HuianMetrics metrics;
+
   // ---------------------------------------------------------------------------------- entry
 
   @Test
@@ -126,6 +128,19 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
     assertThat(historyService.createHistoricIncidentQuery().processInstanceId(processInstanceId)
         .incidentType(CaseFunnel.SLA_BREACH_INCIDENT).resolved().count()).isEqualTo(1);
     assertThat(types(get(caseNo))).contains("SUPERVISION_INSTRUCTED", "RESOLVED");
+
+    metrics.refreshOpenCases();
+    String prometheus = client.get(null, "/actuator/prometheus").raw();
+    assertThat(metric(prometheus, "huian_escalations_total{level=\"GRID\",reason=\"DEADLINE\"}")).isGreaterThanOrEqualTo(1);
+    assertThat(metric(prometheus, "huian_escalations_total{level=\"STREET\",reason=\"DEADLINE\"}")).isGreaterThanOrEqualTo(1);
+    assertThat(metric(prometheus, "huian_sla_breaches_total{level=\"DISTRICT\"}")).isGreaterThanOrEqualTo(1);
+    assertThat(metric(prometheus, "huian_intake_seconds_count")).isGreaterThanOrEqualTo(1);
+    assertThat(prometheus).contains("huian_cases_open{level=\"DISTRICT\"}");
+  }
+
+  static double metric(String prometheus, String series) {
+    return prometheus.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+        .findFirst().orElse(-1);
   }
 
   // ---------------------------------------------------------------------------------- handling
