@@ -4,13 +4,11 @@ import org.huian.security.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Writes notifications to the log (the default channel until real ones are configured). */
+/** Writes notifications to the log; stands in for the SMS gateway that parties' messages need. */
 @Component
-@ConditionalOnProperty(name = "huian.notifications.channel", havingValue = "log", matchIfMissing = true)
-class LoggingNotificationAdapter implements NotificationPort {
+class LoggingNotificationAdapter implements NotificationChannel {
 
   private static final Logger log = LoggerFactory.getLogger(LoggingNotificationAdapter.class);
 
@@ -22,6 +20,16 @@ class LoggingNotificationAdapter implements NotificationPort {
    */
   LoggingNotificationAdapter(@Value("${huian.notifications.log-links:false}") boolean showLinks) {
     this.showLinks = showLinks;
+  }
+
+  @Override
+  public String name() {
+    return "log";
+  }
+
+  @Override
+  public boolean accepts(Notification n) {
+    return true;
   }
 
   @Override
