@@ -3,6 +3,11 @@ package org.huian.cases;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.operations.HuianMetrics;
@@ -23,7 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
 /** One-window intake and the case list of {@code /api/cases}. */
 @RestController
 @RequestMapping("/api/cases")
+@Tag(name = "案件", description = "一窗受理与案件查询")
 class CaseController {
+
+  static final String INTAKE_EXAMPLE = """
+      {"externalRef":"hotline-20261127-0042","channel":"HOTLINE","category":"WAGE_ARREARS",
+       "title":"李师傅班组消防工程工资被拖欠四年","description":"尾款 86000 元至今未付，李师傅现居河北。",
+       "location":{"streetCode":"110101004000","address":"安定门外大街"},
+       "reporter":{"name":"李建国","phone":"13812345678","anonymous":false},
+       "parties":[{"role":"APPLICANT","kind":"PERSON","name":"李建国","phone":"13812345678"},
+                  {"role":"RESPONDENT","kind":"ORGANISATION","name":"北京某消防工程有限公司","phone":"010-87654321"}],
+       "peopleInvolved":6,"amountInvolved":86000,"crossRegion":true,"crossDepartment":false}
+      """;
 
   private final CaseIntakeService intake;
   private final CaseRepository cases;
@@ -37,9 +53,19 @@ class CaseController {
     this.metrics = metrics;
   }
 
+  @Operation(summary = "一窗受理：登记案件并启动分拨流程",
+      description = "按 case-routing.dmn 确定层级与复杂程度，按地点确定承办单位，并按 case-deadlines.dmn 设定办结时限。"
+          + "相同 externalRef 且内容相同时返回已有案件（200），内容不同时返回 409。被拒绝的请求不留下任何数据。")
+  @ApiResponse(responseCode = "201", description = "已受理")
+  @ApiResponse(responseCode = "200", description = "相同 externalRef 的重复提交，返回已有案件")
+  @ApiResponse(responseCode = "409", description = "externalRef 已用于另一份不同内容的登记",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "415", description = "Content-Type 不是 application/json",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CaseView.Summary> create(
-      @RequestBody CaseIntakeRequest request,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "欠薪纠纷",
+          value = INTAKE_EXAMPLE))) @RequestBody CaseIntakeRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     CaseIntakeService.IntakeResult result;
     try {
@@ -57,6 +83,7 @@ class CaseController {
     return ResponseEntity.created(location(body.caseNo())).body(body);
   }
 
+  @Operation(summary = "案件详情与时间线", description = "含当事人（联系电话完整显示，仅限本单位）和处置时间线。")
   @GetMapping("/{caseNo}")
   CaseView.Detail get(@PathVariable String caseNo, @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     CaseRow c = cases.find(caseNo).orElseThrow(() -> new NotFoundException("案件不存在：" + caseNo));
@@ -66,6 +93,7 @@ class CaseController {
     return CaseView.detail(c, cases.parties(caseNo), cases.events(caseNo), geography);
   }
 
+  @Operation(summary = "案件列表", description = "只列出调用者所在单位可见的案件，按受理时间倒序；反映人姓名和电话脱敏。")
   @GetMapping
   CaseView.Page list(
       @RequestParam(required = false) String streetCode,

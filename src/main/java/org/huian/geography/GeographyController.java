@@ -2,6 +2,8 @@ package org.huian.geography;
 
 import java.util.Arrays;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.huian.cases.Category;
 import org.huian.security.UnitGroups;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/units}: the unit tree; {@code GET /api/categories}: the case catalogue. */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "单位与目录")
 class GeographyController {
 
   record UnitNode(String code, String name, Level level, String levelName, List<String> groups, List<UnitNode> children) {}
@@ -25,11 +28,13 @@ class GeographyController {
     this.tree = node(geography.district());
   }
 
+  @Operation(summary = "单位树", description = "区综治中心 → 17 个街道 → 169 个社区 → 1971 个网格，含各单位对应的 Camunda 用户组。")
   @GetMapping("/units")
   UnitNode units() {
     return tree;
   }
 
+  @Operation(summary = "纠纷类别目录")
   @GetMapping("/categories")
   List<CategoryEntry> categories() {
     return Arrays.stream(Category.values()).map(c -> new CategoryEntry(c.name(), c.nameZh())).toList();

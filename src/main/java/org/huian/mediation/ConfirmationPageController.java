@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * clients get JSON and problem+json.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "当事人确认链接")
 class ConfirmationPageController {
 
   private final AgreementService agreements;
@@ -39,6 +40,7 @@ class ConfirmationPageController {
     this.cases = cases;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "当事人确认页（无需登录）", description = "浏览器得到中文移动页面；其他客户端得到 JSON。")
   @GetMapping("/m/{token}")
   ResponseEntity<?> show(@PathVariable String token, HttpServletRequest request) {
     try {
@@ -83,6 +85,7 @@ class ConfirmationPageController {
     }
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "当事人确认或不同意", description = "表单字段 answer=CONFIRM|DECLINE；链接一次有效。")
   @PostMapping("/m/{token}")
   ResponseEntity<?> answer(@PathVariable String token, @RequestParam(required = false) String answer,
       HttpServletRequest request) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the cases the caller may see. "Agreement reached" and "agreement carried out" stay apart.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "调解与履行")
 class MediationStatsController {
 
   static final Map<String, String> BUCKETS = Map.of("EFFECTIVE", "AGREED", "FULFILLED", "RESOLVED_FULFILLED", "BREACHED", "BREACHED");
@@ -31,6 +32,8 @@ class MediationStatsController {
     this.geography = geography;
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "调解统计：已达成待履行、已履行办结、违约",
+      description = "按达成协议时的层级和单位统计，只计调用者可见的案件。")
   @GetMapping("/api/stats/mediation")
   Map<String, Object> stats(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     StringBuilder sql = new StringBuilder("SELECT a.agreed_level, a.agreed_unit, a.status, COUNT(*) AS n FROM agreements a "

@@ -310,6 +310,32 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
     assertThat(get(named).path("reporter").path("phone").asText()).isEqualTo("13812345678");
   }
 
+  // ---------------------------------------------------------------------------------- OpenAPI
+
+  @Test
+  void shouldDescribeEveryEndpointWithItsErrorAnswers() {
+    Reply docs = client.get(null, "/v3/api-docs");
+    assertThat(docs.status()).isEqualTo(200);
+    JsonNode paths = docs.body().path("paths");
+    JsonNode intake = paths.path("/api/cases").path("post");
+    assertThat(intake.path("summary").asText()).contains("一窗受理");
+    assertThat(intake.path("responses").fieldNames()).toIterable().contains("201", "200", "400", "401", "409", "415");
+    assertThat(intake.path("requestBody").toString()).contains("李师傅班组");
+    assertThat(paths.path("/m/{token}").path("post").path("responses").fieldNames()).toIterable().contains("404", "410");
+    List<String> undocumented = new ArrayList<>();
+    paths.fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+      if (op.getValue().path("summary").asText().isBlank()) {
+        undocumented.add(op.getKey() + " " + p.getKey());
+      }
+      if (p.getKey().startsWith("/api/") && !op.getValue().path("responses").has("401")) {
+        undocumented.add(op.getKey() + " " + p.getKey() + " without 401");
+      }
+    }));
+    assertThat(undocumented).isEmpty();
+    assertThat(paths.has("/api/cases/{caseNo}/agreement")).isTrue();
+    assertThat(client.get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
+  }
+
   // ---------------------------------------------------------------------------------- notifications
 
   @Test
