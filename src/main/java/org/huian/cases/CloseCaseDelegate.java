@@ -41,6 +41,6 @@ class CloseCaseDelegate implements JavaDelegate {
     }
     context.cases().setStatus(c.caseNo(), status);
     context.cases().addEvent(c.caseNo(), EventType.CLOSED, c.level(), c.unitCode(), CaseContext.actor(execution), note);
-    grants.revokeCase(execution.getProcessInstanceId());
+    grants.revokeCase(c.caseNo());
   }
 }

@@ -47,12 +47,11 @@ public class ProcessInstanceGrants {
     });
   }
 
-  /** Withdraws every grant on a case's funnel instance and the handling instances it called. */
-  public void revokeCase(String funnelProcessInstanceId) {
+  /** Withdraws every grant on the process instances of a case (funnel, handling, mediation, fulfilment). */
+  public void revokeCase(String caseNo) {
     withoutAuthorization(() -> {
       List<String> ids = new ArrayList<>();
-      ids.add(funnelProcessInstanceId);
-      history.createHistoricProcessInstanceQuery().superProcessInstanceId(funnelProcessInstanceId).list()
+      history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()
           .forEach(h -> ids.add(h.getId()));
       for (String id : ids) {
         authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).resourceId(id).list()

@@ -1,0 +1,343 @@
+package org.huian.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.huian.cases.CaseFunnel;
+import org.huian.mediation.AgreementFulfilment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Caseworkers in a real browser (Debian's headless Chromium driven by Playwright): log in to
+ * Tasklist, claim, fill in and complete every Camunda Form of the project, start a case from the
+ * start form, and check after each form that the process moved on. Screenshots go to
+ * {@code target/screenshots/}. Without Chromium the class is skipped and says so.
+ */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:huian-browser;DB_CLOSE_DELAY=-1")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TasklistBrowserTest extends AbstractApiTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path SHOTS = Path.of("target/screenshots");
+  /** How the form-js date picker reads a typed date in a zh-CN browser. */
+  static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy/M/d");
+  static final Set<String> submitted = new TreeSet<>();
+
+  static Playwright playwright;
+  static Browser browser;
+  Page page;
+
+  @BeforeAll
+  static void launch() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+        "Chromium is not installed at /usr/bin/chromium (apt-get install chromium): browser tests skipped");
+    Files.createDirectories(SHOTS);
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--lang=zh-CN")));
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.close();
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000).setLocale("zh-CN"));
+    page.setDefaultTimeout(20_000);
+  }
+
+  @AfterEach
+  void closePage() {
+    if (page != null) {
+      page.close();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  @Test
+  @Order(1)
+  void shouldTakeAWageCaseFromTheStartFormThroughMediationToFulfilment() {
+    String title = "浏览器-欠薪-" + now.toEpochMilli();
+    login(STREET_USER);
+
+    page.locator("a:has(.glyphicon-list-alt)").click();
+    page.getByText("矛盾纠纷四级化解流程").click();
+    Locator form = page.locator(".modal-content");
+    pick(form, "Field_category", "欠薪纠纷");
+    enter(form.locator("[id$=\'Field_title\']"), title);
+    enter(form.locator("[id$=\'Field_description\']"), "班组工资被拖欠，尾款 5000 元");
+    search(form, "Field_streetCode", "安定门", "安定门");
+    enter(form.locator("[id$=\'Field_reporterName\']"), "李明");
+    enter(form.locator("[id$=\'Field_reporterPhone\']"), "13812345678");
+    enter(form.locator("[id$=\'Field_applicantName\']"), "李明");
+    enter(form.locator("[id$=\'Field_applicantPhone\']"), "13812345678");
+    pick(form, "Field_respondentKind", "单位/组织");
+    enter(form.locator("[id$=\'Field_respondentName\']"), "某建筑公司");
+    enter(form.locator("[id$=\'Field_respondentPhone\']"), "010-87654321");
+    shot("case-intake");
+    form.locator("[id$='Field_title']").scrollIntoViewIfNeeded();
+    shot("case-intake-top");
+    page.locator(".modal-footer .btn-primary").click();
+    String caseNo = awaitCase(title);
+    submitted.add("case-intake");
+    assertThat(get(caseNo).path("level").asText()).isEqualTo("STREET");
+
+    task(title, "处置案件");
+    fill("Field_actionsTaken", "核对用工记录");
+    choose("申请按复杂案件办理");
+    fill("Field_outcomeReason", "需约谈建设单位");
+    completeForm("case-handle");
+    awaitTask(caseNo, "Task_ApproveComplexity");
+
+    task(title, "审批复杂案件申请");
+    choose("同意按复杂案件办理");
+    completeForm("complexity-approval");
+    awaitTask(caseNo, "Task_HandleCase");
+    assertThat(get(caseNo).path("complexity").asText()).isEqualTo("COMPLEX");
+
+    task(title, "处置案件");
+    fill("Field_actionsTaken", "双方同意调解");
+    choose("组织调解");
+    complete();
+    awaitTask(caseNo, "Task_ScheduleMediation");
+
+    task(title, "安排调解");
+    choose("现场调解");
+    LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+    date("Field_mediationAt-date", tomorrow);
+    Locator time = page.locator("[id$='Field_mediationAt-time']");
+    time.fill("10:00");
+    time.press("Enter");
+    page.waitForTimeout(400);
+    fill("Field_mediationPlace", "安定门街道综治中心调解室");
+    completeForm("mediation-schedule");
+    awaitTask(caseNo, "Task_HoldMediation");
+
+    task(title, "主持调解并记录");
+    choose("达成调解协议");
+    fill("Field_responsibilities", "公司对班组工资负有直接支付义务");
+    fill("Field_agreementText", "某建筑公司于十日内向李明支付工资 5000 元");
+    pick(page.locator("body"), "Field_paymentObligor", "某建筑公司");
+    pick(page.locator("body"), "Field_paymentBeneficiary", "李明");
+    fill("Field_instalment1Amount", "5000");
+    date("Field_instalment1Due-date", tomorrow.plusDays(9));
+    completeForm("mediation-record");
+    awaitStatus(caseNo, "AGREED");
+
+    String fulfilment = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .processDefinitionKey(AgreementFulfilment.KEY).singleResult().getId();
+    fire(fulfilment, AgreementFulfilment.Elements.ITEM_DUE);
+    ClockUtil.reset();
+    task(title, "核实履行情况");
+    choose("已按约履行");
+    fill("Field_fulfilmentEvidence", "银行转账回单");
+    completeForm("fulfilment-confirm");
+    awaitStatus(caseNo, "RESOLVED_FULFILLED");
+  }
+
+  @Test
+  @Order(2)
+  void shouldRecordTheReturnVisitAfterAResolution() {
+    String title = "浏览器-物业-" + now.toEpochMilli();
+    String caseNo = create(b -> {
+      b.put("category", "PROPERTY_MANAGEMENT");
+      b.put("title", title);
+    }).path("caseNo").asText();
+    login(STREET_USER);
+
+    task(title, "处置案件");
+    fill("Field_actionsTaken", "物业已修复电梯");
+    choose("已化解");
+    complete();
+    awaitTask(caseNo, "Task_ReturnVisit");
+
+    task(title, "回访反映人");
+    choose("满意");
+    fill("Field_feedbackNote", "电话回访，反映人满意");
+    completeForm("return-visit");
+    runAsyncJobs();
+    awaitStatus(caseNo, "CLOSED");
+  }
+
+  @Test
+  @Order(3)
+  void shouldLetDistrictLeadersGiveASupervisionOrder() {
+    String title = "浏览器-督办-" + now.toEpochMilli();
+    String caseNo = create(b -> {
+      b.put("crossDepartment", true);
+      b.put("title", title);
+    }).path("caseNo").asText();
+    fire(processInstance(caseNo), CaseFunnel.Elements.TIMER_DISTRICT_DEADLINE);
+    ClockUtil.reset();
+    login("district");
+
+    task(title, "下达督办意见");
+    fill("Field_supervisionInstruction", "请于三日内办结并报告");
+    completeForm("supervision-order");
+    assertThat(types(get(caseNo))).contains("SUPERVISION_INSTRUCTED");
+  }
+
+  @Test
+  @Order(4)
+  void shouldHaveSubmittedEveryFormOfTheProject() throws IOException {
+    Set<String> all;
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      all = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".form"))
+          .map(n -> n.replace(".form", "")).collect(Collectors.toCollection(TreeSet::new));
+    }
+    assertThat(submitted).as("forms submitted in the browser").isEqualTo(all);
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  void login(String user) {
+    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    page.locator("input[type=text]").fill(user);
+    page.locator("input[type=password]").fill("demo");
+    page.locator("button[type=submit]").click();
+    page.locator("a:has(.glyphicon-list-alt)").waitFor();
+  }
+
+  /** Opens the task of the case with this title from the shared filter, and claims it. */
+  void task(String title, String name) {
+    page.reload();
+    Locator item = page.locator(".tasks-list li").filter(new Locator.FilterOptions().setHasText(title))
+        .filter(new Locator.FilterOptions().setHasText(name));
+    try {
+      item.first().waitFor();
+    } catch (RuntimeException e) {
+      shot("failed-task-" + name);
+      throw e;
+    }
+    item.first().getByText(name, new Locator.GetByTextOptions().setExact(true)).click();
+    Locator claim = page.locator("button.claim");
+    claim.waitFor();
+    claim.click();
+    claim.waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+    page.locator("button[ng-click='complete()']").waitFor();
+    page.locator(".fjs-form").waitFor();
+  }
+
+  void fill(String id, String text) {
+    Locator field = page.locator("[id$='" + id + "']");
+    try {
+      field.waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+    } catch (RuntimeException e) {
+      shot("failed-" + id);
+      throw e;
+    }
+    enter(field, text);
+  }
+
+  /** Types into a form-js field and leaves it, so its debounced update lands before the next field changes. */
+  static void enter(Locator field, String text) {
+    field.fill(text);
+    field.blur();
+    field.page().waitForTimeout(400);
+  }
+
+  void choose(String label) {
+    page.locator(".fjs-form").getByLabel(label).first().check();
+  }
+
+  void date(String id, LocalDate day) {
+    Locator input = page.locator("[id$='" + id + "']");
+    input.fill(ZH_DATE.format(day));
+    input.press("Enter");
+    page.waitForTimeout(400);
+  }
+
+  static void pick(Locator scope, String id, String option) {
+    scope.locator("[id$='" + id + "']").locator("xpath=..").click();
+    scope.page().locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(option)).first().click();
+  }
+
+  static void search(Locator scope, String id, String typed, String option) {
+    scope.locator("[id$='" + id + "']").fill(typed);
+    scope.page().locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(option)).first().click();
+  }
+
+  void completeForm(String formId) {
+    shot(formId);
+    complete();
+    submitted.add(formId);
+  }
+
+  void complete() {
+    Locator button = page.locator("button[ng-click='complete()']");
+    assertThat(button.isEnabled()).as("Complete is enabled").isTrue();
+    button.click();
+    page.locator("button[ng-click='complete()']").waitFor(new Locator.WaitForOptions()
+        .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+  }
+
+  void shot(String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")));
+  }
+
+  String awaitCase(String title) {
+    for (int i = 0; i < 100; i++) {
+      List<String> found = jdbc.sql("SELECT case_no FROM cases WHERE title = ?").param(title).query(String.class).list();
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      page.waitForTimeout(100);
+    }
+    throw new AssertionError("no case titled " + title + " was started from the form");
+  }
+
+  void awaitTask(String caseNo, String key) {
+    for (int i = 0; i < 100; i++) {
+      if (taskService.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(key).count() > 0) {
+        return;
+      }
+      page.waitForTimeout(100);
+    }
+    throw new AssertionError("the process of " + caseNo + " did not reach " + key);
+  }
+
+  void awaitStatus(String caseNo, String status) {
+    for (int i = 0; i < 100; i++) {
+      runAsyncJobs();
+      if (status.equals(get(caseNo).path("status").asText())) {
+        return;
+      }
+      page.waitForTimeout(100);
+    }
+    assertThat(get(caseNo).path("status").asText()).isEqualTo(status);
+  }
+
+}
