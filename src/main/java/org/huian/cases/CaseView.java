@@ -20,7 +20,8 @@ public final class CaseView {
   public record Summary(
       String caseNo, String status, String level, UnitRef unit, String complexity, Instant deadline,
       String sla, String category, String categoryName, String channel, String title,
-      String streetCode, String communityCode, String gridId, Instant createdAt, Reporter reporter) {}
+      String streetCode, String communityCode, String gridId, Instant createdAt, Reporter reporter,
+      String processInstanceId) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Reporter(String name, String phone, boolean anonymous) {}
@@ -52,7 +53,8 @@ public final class CaseView {
         c.category().name(), c.category().nameZh(), c.channel().name(), c.title(),
         c.streetCode(), c.communityCode(), c.gridId(), c.createdAt(),
         c.reporterAnonymous() ? new Reporter(null, null, true)
-            : new Reporter(Masking.name(c.reporterName()), Masking.phone(c.reporterPhone()), false));
+            : new Reporter(Masking.name(c.reporterName()), Masking.phone(c.reporterPhone()), false),
+        c.processInstanceId());
   }
 
   static Detail detail(CaseRow c, List<StoredParty> parties, List<CaseEvent> events, Geography geography) {

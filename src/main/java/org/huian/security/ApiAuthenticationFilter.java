@@ -5,6 +5,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic for {@code /api}, checked against Camunda's identity service, so the same users and
- * passwords work in Tasklist, {@code /engine-rest} and the API. A failure is answered with a 401
- * problem+json.
+ * passwords work in Tasklist, {@code /engine-rest} and the API; reads may also use the Camunda
+ * webapp session. A failure is answered with a 401 problem+json.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -38,14 +43,37 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
-    String[] credentials = decode(header);
-    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+    String userId = null;
+    if (header != null) {
+      String[] credentials = decode(header);
+      if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
+        userId = credentials[0];
+      }
+    } else if ("GET".equals(request.getMethod())) {
+      userId = webappUser(request);
+    }
+    if (userId == null) {
       unauthorized(request, response);
       return;
     }
-    List<String> groups = scopes.groupsOf(credentials[0]);
-    request.setAttribute(CURRENT_USER, new CurrentUser(credentials[0], groups, scopes.scopeOf(groups)));
+    List<String> groups = scopes.groupsOf(userId);
+    request.setAttribute(CURRENT_USER, new CurrentUser(userId, groups, scopes.scopeOf(groups)));
     chain.doFilter(request, response);
+  }
+
+  /**
+   * A user logged in to the Camunda webapps (Cockpit, Tasklist) may read {@code /api} with that
+   * session, so the dashboard and the Cockpit plugin need no second login. Only for GET: writes
+   * always need credentials, so a session cookie alone can never change anything.
+   */
+  private static String webappUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication user = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
+    return user instanceof UserAuthentication u ? u.getName() : null;
   }
 
   private static String[] decode(String header) {

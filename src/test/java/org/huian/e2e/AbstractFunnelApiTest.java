@@ -195,6 +195,21 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
     assertThat(outbox.kindsFor(caseNo)).contains("CLOSED");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()).isZero();
     assertThat(grants.count(funnel)).isZero();
+
+    Reply stats = client.get(STREET_USER, "/api/stats/funnel?streetCode=" + ANDINGMEN);
+    assertThat(stats.status()).as(stats.raw()).isEqualTo(200);
+    JsonNode street = null;
+    for (JsonNode level : stats.body().path("levels")) {
+      if (level.path("level").asText().equals("STREET")) {
+        street = level;
+      }
+    }
+    assertThat(street.path("resolvedHere").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(stats.body().path("satisfaction").asDouble()).isBetween(0.0, 1.0);
+    assertThat(stats.body().path("closed").asLong()).isGreaterThanOrEqualTo(1);
+    Reply badWindow = client.get(STREET_USER, "/api/stats/funnel?from=2026-13-01&streetCode=nowhere");
+    assertThat(badWindow.status()).isEqualTo(400);
+    assertThat(badWindow.body().path("errors").findValuesAsText("field")).contains("from", "streetCode");
   }
 
   @Test

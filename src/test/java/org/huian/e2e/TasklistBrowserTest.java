@@ -48,6 +48,7 @@ class TasklistBrowserTest extends AbstractApiTest {
   /** How the form-js date picker reads a typed date in a zh-CN browser. */
   static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy/M/d");
   static final Set<String> submitted = new TreeSet<>();
+  static String breachedCase;
 
   static Playwright playwright;
   static Browser browser;
@@ -208,10 +209,59 @@ class TasklistBrowserTest extends AbstractApiTest {
     fill("Field_supervisionInstruction", "请于三日内办结并报告");
     completeForm("supervision-order");
     assertThat(types(get(caseNo))).contains("SUPERVISION_INSTRUCTED");
+    breachedCase = caseNo;
   }
 
   @Test
   @Order(4)
+  void shouldShowBreachedCasesToAManagerInCockpit() {
+    assertThat(breachedCase).as("a breached case from the supervision test").isNotNull();
+    page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/");
+    page.locator("input[type=text]").fill("district");
+    page.locator("input[type=password]").fill("demo");
+    page.locator("button[type=submit]").click();
+    Locator plugin = page.locator(".huian-sla table");
+    plugin.waitFor();
+    assertThat(plugin.innerText()).contains(breachedCase).contains("已超期").contains("区");
+    shot("cockpit-sla-plugin");
+
+    plugin.getByText(breachedCase).click();
+    page.locator("text=huianSlaBreach").or(page.locator(".bjs-container")).first().waitFor();
+    page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"
+        + processInstance(breachedCase) + "/runtime?tab=incidents-tab");
+    page.getByText("huianSlaBreach").first().waitFor();
+    shot("cockpit-sla-incident");
+  }
+
+  @Test
+  @Order(5)
+  void shouldShowTheFunnelDashboard() {
+    page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/");
+    page.locator("input[type=text]").fill("district");
+    page.locator("input[type=password]").fill("demo");
+    page.locator("button[type=submit]").click();
+    page.locator(".huian-sla").waitFor();
+    page.navigate("http://localhost:" + port + "/dashboard");
+    page.locator("body[data-loaded=true]").waitFor();
+    assertThat(page.locator("#message").innerText()).isEmpty();
+    assertThat(page.locator("#overdue").innerText()).contains(breachedCase).contains("已超期");
+    assertThat(Integer.parseInt(page.locator("#kpi-closed").innerText())).isGreaterThanOrEqualTo(2);
+    assertThat(page.locator("#chart-levels canvas").count()).isPositive();
+    shot("dashboard");
+    page.locator("#street").selectOption("110101011000");
+    page.locator("#filters button").click();
+    page.waitForTimeout(1000);
+    assertThat(page.locator("#overdue").innerText()).as("前门 has none of 安定门's cases").doesNotContain(breachedCase);
+
+    Page anonymous = browser.newPage();
+    anonymous.navigate("http://localhost:" + port + "/dashboard");
+    anonymous.locator("#message a").waitFor();
+    assertThat(anonymous.locator("#message").innerText()).contains("请先登录");
+    anonymous.close();
+  }
+
+  @Test
+  @Order(9)
   void shouldHaveSubmittedEveryFormOfTheProject() throws IOException {
     Set<String> all;
     try (Stream<Path> files = Files.list(Path.of("forms"))) {

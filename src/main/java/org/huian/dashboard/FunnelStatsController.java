@@ -1,0 +1,201 @@
+package org.huian.dashboard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.huian.cases.FieldError;
+import org.huian.cases.InvalidRequestException;
+import org.huian.geography.Geography;
+import org.huian.geography.Level;
+import org.huian.security.ApiAuthenticationFilter;
+import org.huian.security.CurrentUser;
+import org.huian.security.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/stats/funnel}: the funnel at a glance, over the cases the caller may see that were
+ * taken in within the window: per level what is in progress, what was resolved there and what went
+ * up; the share each level kept ("小事不出社区、常事不出街道、难事不出区"); the on-time rate, the
+ * average handling time, satisfaction from return visits, and the list of cases in warning or breach.
+ */
+@RestController
+@Tag(name = "态势", description = "矛盾纠纷化解态势")
+class FunnelStatsController {
+
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+  private final JdbcClient jdbc;
+  private final Geography geography;
+
+  FunnelStatsController(JdbcClient jdbc, Geography geography) {
+    this.jdbc = jdbc;
+    this.geography = geography;
+  }
+
+  @Operation(summary = "四级化解态势", description = "按层级统计在办、本级化解、上交数量与留存比例，以及按时办结率、平均办理时长、满意率和临期/超期清单。"
+      + "from/to 为受理日期（含），默认最近 90 天。")
+  @GetMapping("/api/stats/funnel")
+  Map<String, Object> funnel(@RequestParam(required = false) String streetCode,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    List<FieldError> errors = new ArrayList<>();
+    if (streetCode != null && geography.find(streetCode).filter(u -> u.level() == Level.STREET).isEmpty()) {
+      errors.add(new FieldError("streetCode", "街道代码不在东城区范围内"));
+    }
+    LocalDate toDay = parse(errors, "to", to, LocalDate.now(BEIJING));
+    LocalDate fromDay = parse(errors, "from", from, toDay.minusDays(89));
+    if (errors.isEmpty() && fromDay.isAfter(toDay)) {
+      errors.add(new FieldError("from", "开始日期不能晚于结束日期"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    StringBuilder where = new StringBuilder(" WHERE c.created_at >= ? AND c.created_at < ?");
+    List<Object> args = new ArrayList<>(List.of(ts(fromDay), ts(toDay.plusDays(1))));
+    if (streetCode != null) {
+      where.append(" AND c.street_code = ?");
+      args.add(streetCode);
+    }
+    scope(where, args, user.scope());
+
+    Map<String, Map<String, Long>> levels = new LinkedHashMap<>();
+    for (Level l : Level.values()) {
+      Map<String, Long> m = new LinkedHashMap<>();
+      m.put("inProgress", 0L);
+      m.put("resolvedHere", 0L);
+      m.put("escalatedUp", 0L);
+      levels.put(l.name(), m);
+    }
+    jdbc.sql("SELECT c.level, CASE WHEN c.status IN ('CLOSED', 'RESOLVED_FULFILLED') THEN 'done' ELSE 'open' END, COUNT(*) "
+            + "FROM cases c" + where + " AND c.level IS NOT NULL GROUP BY c.level, CASE WHEN c.status IN ('CLOSED', 'RESOLVED_FULFILLED') THEN 'done' ELSE 'open' END")
+        .params(args).query((rs, n) -> levels.get(rs.getString(1)).put("done".equals(rs.getString(2)) ? "resolvedHere" : "inProgress", rs.getLong(3)))
+        .list();
+    jdbc.sql("SELECT e.from_level, COUNT(DISTINCT e.case_no) FROM escalations e JOIN cases c ON c.case_no = e.case_no" + where
+            + " GROUP BY e.from_level")
+        .params(args).query((rs, n) -> levels.get(rs.getString(1)).put("escalatedUp", rs.getLong(2))).list();
+    List<Map<String, Object>> perLevel = new ArrayList<>();
+    for (Level l : Level.values()) {
+      Map<String, Long> m = levels.get(l.name());
+      long handled = m.get("resolvedHere") + m.get("escalatedUp");
+      Map<String, Object> row = new LinkedHashMap<>(m);
+      row.put("level", l.name());
+      row.put("levelName", l.nameZh());
+      row.put("keptShare", handled == 0 ? null : Math.round(1000.0 * m.get("resolvedHere") / handled) / 1000.0);
+      perLevel.add(row);
+    }
+
+    long closed = 0;
+    long onTime = 0;
+    long minutes = 0;
+    for (Map<String, Object> r : jdbc.sql("SELECT c.created_at, c.closed_at, c.sla, (SELECT COUNT(*) FROM escalations e "
+            + "WHERE e.case_no = c.case_no AND e.reason = 'DEADLINE') AS late FROM cases c" + where
+            + " AND c.status IN ('CLOSED', 'RESOLVED_FULFILLED') AND c.closed_at IS NOT NULL")
+        .params(args).query().listOfRows()) {
+      closed++;
+      Instant created = instant(r.get("created_at"));
+      Instant done = instant(r.get("closed_at"));
+      minutes += Duration.between(created, done).toMinutes();
+      if (((Number) r.get("late")).longValue() == 0 && !"RED".equals(r.get("sla"))) {
+        onTime++;
+      }
+    }
+    long satisfied = count("SELECT COUNT(*) FROM case_events ev JOIN cases c ON c.case_no = ev.case_no" + where
+        + " AND ev.event_type = 'FEEDBACK' AND ev.note LIKE '回访结果：满意%'", args);
+    long dissatisfied = count("SELECT COUNT(*) FROM case_events ev JOIN cases c ON c.case_no = ev.case_no" + where
+        + " AND ev.event_type = 'FEEDBACK' AND ev.note LIKE '回访结果：不满意%'", args);
+
+    List<Map<String, Object>> overdue = new ArrayList<>();
+    jdbc.sql("SELECT c.case_no, c.title, c.level, c.unit_code, c.deadline, c.sla FROM cases c" + where
+            + " AND c.sla IN ('AMBER', 'RED') AND c.status NOT IN ('CLOSED', 'RESOLVED_FULFILLED') ORDER BY c.deadline LIMIT 100")
+        .params(args).query().listOfRows().forEach(r -> {
+          Map<String, Object> o = new LinkedHashMap<>();
+          o.put("caseNo", r.get("case_no"));
+          o.put("title", r.get("title"));
+          o.put("level", r.get("level"));
+          o.put("unit", geography.find((String) r.get("unit_code")).map(u -> u.name()).orElse((String) r.get("unit_code")));
+          o.put("deadline", instant(r.get("deadline")));
+          o.put("sla", r.get("sla"));
+          overdue.add(o);
+        });
+
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", fromDay);
+    out.put("to", toDay);
+    out.put("streetCode", streetCode);
+    out.put("levels", perLevel);
+    out.put("closed", closed);
+    out.put("onTimeRate", closed == 0 ? null : Math.round(1000.0 * onTime / closed) / 1000.0);
+    out.put("averageHandlingHours", closed == 0 ? null : Math.round(10.0 * minutes / 60.0 / closed) / 10.0);
+    out.put("satisfaction", satisfied + dissatisfied == 0 ? null : Math.round(1000.0 * satisfied / (satisfied + dissatisfied)) / 1000.0);
+    out.put("overdue", overdue);
+    return out;
+  }
+
+  private long count(String sql, List<Object> args) {
+    return jdbc.sql(sql).params(args).query(Long.class).single();
+  }
+
+  private static void scope(StringBuilder where, List<Object> args, Scope scope) {
+    if (scope.all()) {
+      return;
+    }
+    where.append(" AND (1=0");
+    in(where, args, "c.street_code", scope.streets());
+    in(where, args, "c.community_code", scope.communities());
+    in(where, args, "c.grid_id", scope.grids());
+    in(where, args, "c.unit_code", scope.units());
+    where.append(")");
+  }
+
+  private static void in(StringBuilder sql, List<Object> args, String column, java.util.Set<String> values) {
+    if (!values.isEmpty()) {
+      sql.append(" OR ").append(column).append(" IN (").append(String.join(", ", values.stream().map(v -> "?").toList())).append(")");
+      args.addAll(values);
+    }
+  }
+
+  private static LocalDate parse(List<FieldError> errors, String field, String value, LocalDate fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (RuntimeException e) {
+      errors.add(new FieldError(field, "日期格式应为 YYYY-MM-DD"));
+      return fallback;
+    }
+  }
+
+  private static OffsetDateTime ts(LocalDate day) {
+    return day.atStartOfDay(BEIJING).toOffsetDateTime();
+  }
+
+  private static Instant instant(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (v instanceof Instant i) {
+      return i;
+    }
+    return OffsetDateTime.parse(v.toString()).toInstant();
+  }
+
+}
