@@ -11,7 +11,7 @@
   function time(iso) { return iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : ''; }
 
   function get(url) {
-    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (r) {
+    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'huian-dashboard' } }).then(function (r) {
       if (r.status === 401) { throw new Error('请先登录 Tasklist 或 Cockpit：<a href="/camunda/app/tasklist/">前往登录</a>'); }
       return r.json().then(function (body) {
         if (!r.ok) { throw new Error(text(body.detail || ('请求失败：' + r.status))); }

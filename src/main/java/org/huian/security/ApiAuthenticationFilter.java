@@ -94,7 +94,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setHeader("WWW-Authenticate", "Basic realm=\"huian\", charset=\"UTF-8\"");
+    if (request.getHeader("X-Requested-With") == null) {
+      // no challenge for Huian's own pages, which would otherwise pop up the browser's login box
+      response.setHeader("WWW-Authenticate", "Basic realm=\"huian\", charset=\"UTF-8\"");
+    }
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     Map<String, Object> body = new LinkedHashMap<>();

@@ -283,14 +283,20 @@ class TasklistBrowserTest extends AbstractApiTest {
 
   /** Opens the task of the case with this title from the shared filter, and claims it. */
   void task(String title, String name) {
-    page.reload();
     Locator item = page.locator(".tasks-list li").filter(new Locator.FilterOptions().setHasText(title))
         .filter(new Locator.FilterOptions().setHasText(name));
-    try {
-      item.first().waitFor();
-    } catch (RuntimeException e) {
-      shot("failed-task-" + name);
-      throw e;
+    for (int attempt = 1; ; attempt++) {
+      page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      page.reload();
+      try {
+        item.first().waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+        break;
+      } catch (RuntimeException e) {
+        if (attempt == 3) {
+          shot("failed-task-" + name);
+          throw e;
+        }
+      }
     }
     item.first().getByText(name, new Locator.GetByTextOptions().setExact(true)).click();
     Locator claim = page.locator("button.claim");

@@ -13,7 +13,7 @@ function escape(s) {
 }
 
 async function load(sla) {
-  const r = await fetch('/api/cases?size=100&sla=' + sla, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const r = await fetch('/api/cases?size=100&sla=' + sla, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'huian-cockpit' } });
   if (!r.ok) {
     throw new Error('读取 ' + sla + ' 案件失败：' + r.status);
   }
