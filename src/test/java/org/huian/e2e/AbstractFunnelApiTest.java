@@ -349,6 +349,8 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
     assertThat(undocumented).isEmpty();
     assertThat(paths.has("/api/cases/{caseNo}/agreement")).isTrue();
     assertThat(client.get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
+    assertThat(client.get(null, "/actuator/health/readiness").raw()).contains("\"UP\"");
+    assertThat(client.get(null, "/actuator/health/liveness").raw()).contains("\"UP\"");
   }
 
   // ---------------------------------------------------------------------------------- notifications

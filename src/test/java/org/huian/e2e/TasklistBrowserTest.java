@@ -275,10 +275,15 @@ class TasklistBrowserTest extends AbstractApiTest {
 
   void login(String user) {
     page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    page.locator(".form-signin .app-name").waitFor();
+    assertThat((String) page.evaluate("() => getComputedStyle(document.querySelector('.form-signin .app-name'), '::before').content"))
+        .as("Huian's name on the login page").contains("汇安");
+    assertThat(page.locator(".form-signin .app-name").innerText()).as("login page in Chinese").contains("任务列表");
     page.locator("input[type=text]").fill(user);
     page.locator("input[type=password]").fill("demo");
     page.locator("button[type=submit]").click();
     page.locator("a:has(.glyphicon-list-alt)").waitFor();
+    assertThat(page.locator(".ce-eol-banner").isVisible()).as("the 'migrate to Camunda 8' banner is off").isFalse();
   }
 
   /** Opens the task of the case with this title from the shared filter, and claims it. */

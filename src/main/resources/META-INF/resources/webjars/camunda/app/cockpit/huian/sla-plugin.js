@@ -35,7 +35,7 @@ export default {
         + '<td>' + escape(c.title) + '</td>'
         + '<td>' + escape(LEVELS[c.level] || c.level) + '</td>'
         + '<td>' + escape(c.unit ? c.unit.name : '') + '</td>'
-        + '<td>' + escape(c.deadline ? new Date(c.deadline).toLocaleString('zh-CN', { hour12: false }) : '') + '</td></tr>');
+        + '<td>' + escape(c.deadline ? new Date(c.deadline).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '') + '</td></tr>');
       node.innerHTML = '<section class="huian-sla"><h3>时限督办：临期与超期案件（' + cases.length + '）</h3>'
         + '<style>.huian-sla table{width:100%;border-collapse:collapse}.huian-sla td,.huian-sla th{padding:6px;border-bottom:1px solid #ddd;text-align:left}'
         + '.huian-sla-RED td:first-child{color:#b42318;font-weight:bold}.huian-sla-AMBER td:first-child{color:#b54708;font-weight:bold}</style>'
