@@ -17,7 +17,6 @@ import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
-import org.huian.security.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -68,7 +67,7 @@ class FunnelStatsController {
       where.append(" AND c.street_code = ?");
       args.add(streetCode);
     }
-    scope(where, args, user.scope());
+    user.scope().appendSql(where, args, "c");
 
     Map<String, Map<String, Long>> levels = new LinkedHashMap<>();
     for (Level l : Level.values()) {
@@ -145,25 +144,6 @@ class FunnelStatsController {
 
   private long count(String sql, List<Object> args) {
     return jdbc.sql(sql).params(args).query(Long.class).single();
-  }
-
-  private static void scope(StringBuilder where, List<Object> args, Scope scope) {
-    if (scope.all()) {
-      return;
-    }
-    where.append(" AND (1=0");
-    in(where, args, "c.street_code", scope.streets());
-    in(where, args, "c.community_code", scope.communities());
-    in(where, args, "c.grid_id", scope.grids());
-    in(where, args, "c.unit_code", scope.units());
-    where.append(")");
-  }
-
-  private static void in(StringBuilder sql, List<Object> args, String column, java.util.Set<String> values) {
-    if (!values.isEmpty()) {
-      sql.append(" OR ").append(column).append(" IN (").append(String.join(", ", values.stream().map(v -> "?").toList())).append(")");
-      args.addAll(values);
-    }
   }
 
   private static LocalDate parse(List<FieldError> errors, String field, String value, LocalDate fallback) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.huian.geography.Geography;
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
-import org.huian.security.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -39,15 +38,7 @@ class MediationStatsController {
     StringBuilder sql = new StringBuilder("SELECT a.agreed_level, a.agreed_unit, a.status, COUNT(*) AS n FROM agreements a "
         + "JOIN cases c ON c.case_no = a.case_no WHERE a.status IN ('EFFECTIVE', 'FULFILLED', 'BREACHED')");
     List<Object> args = new ArrayList<>();
-    Scope scope = user.scope();
-    if (!scope.all()) {
-      sql.append(" AND (1=0");
-      in(sql, args, "c.street_code", scope.streets());
-      in(sql, args, "c.community_code", scope.communities());
-      in(sql, args, "c.grid_id", scope.grids());
-      in(sql, args, "c.unit_code", scope.units());
-      sql.append(")");
-    }
+    user.scope().appendSql(sql, args, "c");
     sql.append(" GROUP BY a.agreed_level, a.agreed_unit, a.status ORDER BY a.agreed_level, a.agreed_unit");
     Map<String, Long> totals = emptyCounts();
     Map<String, Map<String, Long>> byLevel = new LinkedHashMap<>();
@@ -86,10 +77,4 @@ class MediationStatsController {
     return m;
   }
 
-  private static void in(StringBuilder sql, List<Object> args, String column, java.util.Set<String> values) {
-    if (!values.isEmpty()) {
-      sql.append(" OR ").append(column).append(" IN (").append(String.join(", ", values.stream().map(v -> "?").toList())).append(")");
-      args.addAll(values);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package org.huian.security;
 
+import java.util.List;
 import java.util.Set;
 import org.huian.cases.CaseRow;
 
@@ -12,6 +13,31 @@ public record Scope(
 
   public static Scope everything() {
     return new Scope(true, Set.of(), Set.of(), Set.of(), Set.of());
+  }
+
+  /**
+   * Appends {@code AND (...)} limiting rows of the {@code cases} table (alias {@code c}, or none
+   * when {@code alias} is empty) to what this scope may see; nothing for everything.
+   */
+  public void appendSql(StringBuilder sql, List<Object> args, String alias) {
+    if (all) {
+      return;
+    }
+    String p = alias.isEmpty() ? "" : alias + ".";
+    sql.append(" AND (1=0");
+    in(sql, args, p + "street_code", streets);
+    in(sql, args, p + "community_code", communities);
+    in(sql, args, p + "grid_id", grids);
+    in(sql, args, p + "unit_code", units);
+    sql.append(")");
+  }
+
+  private static void in(StringBuilder sql, List<Object> args, String column, Set<String> values) {
+    if (!values.isEmpty()) {
+      sql.append(" OR ").append(column).append(" IN (")
+          .append(String.join(", ", values.stream().map(v -> "?").toList())).append(")");
+      args.addAll(values);
+    }
   }
 
   public boolean canSee(CaseRow c) {
