@@ -139,6 +139,8 @@ public class AgreementValidator {
       errors.add(new FieldError(field, "请填写" + label));
     } else if (value.length() > max) {
       errors.add(new FieldError(field, label + "不能超过 " + max + " 字"));
+    } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      errors.add(new FieldError(field, label + "含有不可见的控制字符"));
     }
   }
 }

@@ -36,7 +36,8 @@ class RecordFulfilmentDelegate implements JavaDelegate {
     if (late && answer.equals("MISSED")) {
       throw new InvalidRequestException("fulfilment", "宽限期内仍未履行的无需提交，宽限期满将自动认定违约");
     }
-    if (evidence.isEmpty() || evidence.length() > 2000) {
+    if (evidence.isEmpty() || evidence.length() > 2000
+        || evidence.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
       throw new InvalidRequestException("fulfilmentEvidence", "请填写履行情况及凭证说明（不超过 2000 字）");
     }
     AgreementFulfilment.Variables.ANSWER.remove(e);

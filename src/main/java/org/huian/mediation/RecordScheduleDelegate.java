@@ -103,6 +103,9 @@ class RecordScheduleDelegate implements JavaDelegate {
     if (s.length() > max) {
       throw new InvalidRequestException(name, "不能超过 " + max + " 字");
     }
+    if (s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      throw new InvalidRequestException(name, "含有不可见的控制字符");
+    }
     return s;
   }
 }
