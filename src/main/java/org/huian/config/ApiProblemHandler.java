@@ -105,11 +105,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         .body(response.getBody());
   }
 
+  @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
+  ResponseEntity<Object> noTransaction(RuntimeException e) {
+    return databaseDown(e);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
+    if (DatabaseFailures.unreachable(e)) {
+      return databaseDown(new RuntimeException(e.toString()));
+    }
     log.error("unexpected error in /api", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请联系管理员", null);
   }
+
 
   static ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldError> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -42,6 +42,19 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    try {
+      authenticate(request, response, chain);
+    } catch (RuntimeException e) {
+      if (!org.huian.config.DatabaseFailures.unreachable(e) || response.isCommitted()) {
+        throw e;
+      }
+      problem(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
+          "数据库暂时不可用，请稍后重试；本次请求未保存");
+    }
+  }
+
+  private void authenticate(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     String userId = null;
     if (header != null) {
@@ -93,18 +106,23 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     if (request.getHeader("X-Requested-With") == null) {
       // no challenge for Huian's own pages, which would otherwise pop up the browser's login box
       response.setHeader("WWW-Authenticate", "Basic realm=\"huian\", charset=\"UTF-8\"");
     }
+    problem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "需要登录：请使用 HTTP Basic 提供用户名和密码");
+  }
+
+  private void problem(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
-    body.put("title", "Unauthorized");
-    body.put("status", 401);
-    body.put("detail", "需要登录：请使用 HTTP Basic 提供用户名和密码");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
     body.put("instance", request.getRequestURI());
     json.writeValue(response.getOutputStream(), body);
   }
