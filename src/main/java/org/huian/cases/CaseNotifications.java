@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.huian.geography.Geography;
-import org.huian.geography.Level;
 import org.huian.geography.Unit;
 import org.huian.notification.NotificationOutbox;
 import org.huian.security.UnitGroups;
@@ -63,9 +62,5 @@ public class CaseNotifications {
 
   public static String format(Instant instant) {
     return instant == null ? "" : TIME.format(instant);
-  }
-
-  static String levelName(String level) {
-    return level == null ? "" : Level.valueOf(level).nameZh();
   }
 }

@@ -155,13 +155,6 @@ public class CaseRepository {
         .update();
   }
 
-  public List<String> escalationReasons(String caseNo) {
-    return jdbc.sql("SELECT reason FROM escalations WHERE case_no = ? ORDER BY id")
-        .param(caseNo)
-        .query(String.class)
-        .list();
-  }
-
   public void linkProcessInstance(String caseNo, String processInstanceId) {
     jdbc.sql("UPDATE cases SET process_instance_id = ? WHERE case_no = ?")
         .params(processInstanceId, caseNo)
@@ -227,10 +220,6 @@ public class CaseRepository {
     List<Object> args = new ArrayList<>();
     q.appendWhere(sql, args);
     return jdbc.sql(sql.toString()).params(args).query(Long.class).single();
-  }
-
-  public long countAll() {
-    return jdbc.sql("SELECT COUNT(*) FROM cases").query(Long.class).single();
   }
 
   private CaseRow map(ResultSet rs, int rowNum) throws SQLException {

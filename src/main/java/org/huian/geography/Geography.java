@@ -105,10 +105,6 @@ public class Geography {
     return units.values().stream().filter(u -> u.level() == level).collect(Collectors.toList());
   }
 
-  public int size() {
-    return units.size();
-  }
-
   /** Lower-case pinyin of a street, e.g. {@code andingmen}; used for demo user names. */
   public String streetPinyin(String streetCode) {
     return streetPinyin.get(streetCode);

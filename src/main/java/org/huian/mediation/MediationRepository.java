@@ -227,9 +227,4 @@ public class MediationRepository {
     insert("INSERT INTO judicial_referrals (case_no, agreement_id, kind, court_station, referral_date, result, actor, created_at) "
         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", caseNo, agreementId, kind.name(), station, date, result, actor, ts(now()));
   }
-
-  public List<java.util.Map<String, Object>> referrals(String caseNo) {
-    return jdbc.sql("SELECT kind, court_station, referral_date, result FROM judicial_referrals WHERE case_no = ? ORDER BY id")
-        .param(caseNo).query().listOfRows();
-  }
 }

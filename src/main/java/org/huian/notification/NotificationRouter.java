@@ -36,8 +36,4 @@ class NotificationRouter implements NotificationPort {
       }
     }
   }
-
-  List<String> enabled() {
-    return channels.stream().map(NotificationChannel::name).toList();
-  }
 }
