@@ -1,5 +1,6 @@
 package org.huian.cases;
 
+import org.huian.config.TextRules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,7 +191,7 @@ public class CaseIntakeValidator {
     if (value.codePointCount(0, value.length()) > max) {
       errors.add(new FieldError(field, label + "不能超过 " + max + " 个字"));
     }
-    if (value.chars().anyMatch(c -> c == 0 || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'))) {
+    if (TextRules.hasControlCharacters(value)) {
       errors.add(new FieldError(field, label + "含有不可见的控制字符"));
     }
   }

@@ -105,11 +105,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         .body(response.getBody());
   }
 
-  @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
-  ResponseEntity<Object> noTransaction(RuntimeException e) {
-    return databaseDown(e);
-  }
-
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
     if (DatabaseFailures.unreachable(e)) {

@@ -1,5 +1,6 @@
 package org.huian.mediation;
 
+import org.huian.config.TextRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -139,7 +140,7 @@ public class AgreementValidator {
       errors.add(new FieldError(field, "请填写" + label));
     } else if (value.length() > max) {
       errors.add(new FieldError(field, label + "不能超过 " + max + " 字"));
-    } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+    } else if (TextRules.hasControlCharacters(value)) {
       errors.add(new FieldError(field, label + "含有不可见的控制字符"));
     }
   }

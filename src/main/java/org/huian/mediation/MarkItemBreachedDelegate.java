@@ -16,7 +16,7 @@ class MarkItemBreachedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution e) {
-    long itemId = ((Number) e.getVariable(AgreementFulfilment.Variables.ITEM_ID.name())).longValue();
+    long itemId = AgreementFulfilment.Variables.ITEM_ID.get(e);
     repository.setItemStatus(itemId, ItemStatus.BREACHED, null, null);
     repository.setObligationStatus(repository.item(itemId).obligationId(), "BREACHED");
   }

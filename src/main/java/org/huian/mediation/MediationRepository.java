@@ -173,6 +173,15 @@ public class MediationRepository {
         .query(this::mapItem).list();
   }
 
+  /** An instalment or action with the obligation and the agreement it belongs to. */
+  public record ItemContext(Item item, Obligation obligation, Agreement agreement) {}
+
+  public ItemContext itemContext(long itemId) {
+    Item item = item(itemId);
+    Obligation obligation = obligation(item.obligationId());
+    return new ItemContext(item, obligation, agreement(obligation.agreementId()));
+  }
+
   public Item item(long id) {
     return jdbc.sql("SELECT * FROM fulfilment_items WHERE id = ?").param(id).query(this::mapItem).single();
   }

@@ -1,5 +1,6 @@
 package org.huian.mediation;
 
+import org.huian.config.TextRules;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.huian.cases.CaseContext;
@@ -37,15 +38,16 @@ class RecordFulfilmentDelegate implements JavaDelegate {
       throw new InvalidRequestException("fulfilment", "宽限期内仍未履行的无需提交，宽限期满将自动认定违约");
     }
     if (evidence.isEmpty() || evidence.length() > 2000
-        || evidence.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        || TextRules.hasControlCharacters(evidence)) {
       throw new InvalidRequestException("fulfilmentEvidence", "请填写履行情况及凭证说明（不超过 2000 字）");
     }
     AgreementFulfilment.Variables.ANSWER.remove(e);
     AgreementFulfilment.Variables.EVIDENCE.remove(e);
-    long itemId = ((Number) e.getVariable(AgreementFulfilment.Variables.ITEM_ID.name())).longValue();
-    MediationRepository.Item item = repository.item(itemId);
-    MediationRepository.Obligation o = repository.obligation(item.obligationId());
-    MediationRepository.Agreement a = repository.agreement(o.agreementId());
+    long itemId = AgreementFulfilment.Variables.ITEM_ID.get(e);
+    MediationRepository.ItemContext ctx = repository.itemContext(itemId);
+    MediationRepository.Item item = ctx.item();
+    MediationRepository.Obligation o = ctx.obligation();
+    MediationRepository.Agreement a = ctx.agreement();
     String actor = CaseContext.actor(e);
     boolean fulfilled = answer.equals("FULFILLED");
     repository.setItemStatus(itemId, fulfilled ? ItemStatus.FULFILLED : ItemStatus.MISSED, evidence, fulfilled ? actor : null);

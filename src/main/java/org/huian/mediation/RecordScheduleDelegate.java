@@ -1,5 +1,6 @@
 package org.huian.mediation;
 
+import org.huian.config.TextRules;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ class RecordScheduleDelegate implements JavaDelegate {
     if (s.length() > max) {
       throw new InvalidRequestException(name, "不能超过 " + max + " 字");
     }
-    if (s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+    if (TextRules.hasControlCharacters(s)) {
       throw new InvalidRequestException(name, "含有不可见的控制字符");
     }
     return s;

@@ -30,10 +30,11 @@ class RequestFulfilmentConfirmationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution e) {
-    long itemId = ((Number) e.getVariable(AgreementFulfilment.Variables.ITEM_ID.name())).longValue();
-    MediationRepository.Item item = repository.item(itemId);
-    MediationRepository.Obligation o = repository.obligation(item.obligationId());
-    MediationRepository.Agreement a = repository.agreement(o.agreementId());
+    long itemId = AgreementFulfilment.Variables.ITEM_ID.get(e);
+    MediationRepository.ItemContext ctx = repository.itemContext(itemId);
+    MediationRepository.Item item = ctx.item();
+    MediationRepository.Obligation o = ctx.obligation();
+    MediationRepository.Agreement a = ctx.agreement();
     String link = links.issue(TokenPurpose.FULFILMENT, a.id(), item.id(), o.beneficiaryPartyId(),
         MediationRepository.now().plus(linkValidity));
     notifications.confirmFulfilment(a.caseNo(), agreements.party(a.caseNo(), o.beneficiaryPartyId()),

@@ -26,10 +26,11 @@ class ScheduleItemDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution e) {
-    long itemId = ((Number) e.getVariable(AgreementFulfilment.Variables.ITEM_ID.name())).longValue();
-    MediationRepository.Item item = repository.item(itemId);
-    MediationRepository.Obligation o = repository.obligation(item.obligationId());
-    MediationRepository.Agreement a = repository.agreement(o.agreementId());
+    long itemId = AgreementFulfilment.Variables.ITEM_ID.get(e);
+    MediationRepository.ItemContext ctx = repository.itemContext(itemId);
+    MediationRepository.Item item = ctx.item();
+    MediationRepository.Obligation o = ctx.obligation();
+    MediationRepository.Agreement a = ctx.agreement();
     StoredParty obligor = agreements.party(a.caseNo(), o.obligorPartyId());
     StoredParty beneficiary = agreements.party(a.caseNo(), o.beneficiaryPartyId());
     Date dueAt = Date.from(item.dueDate().plusDays(1).atTime(CHECK_TIME).atZone(AgreementValidator.BEIJING).toInstant());

@@ -31,15 +31,16 @@ class StartGraceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution e) {
-    long itemId = ((Number) e.getVariable(AgreementFulfilment.Variables.ITEM_ID.name())).longValue();
+    long itemId = AgreementFulfilment.Variables.ITEM_ID.get(e);
     String grace = AgreementFulfilment.Variables.GRACE_DURATION.get(e);
     Instant until = deadlines.window(MediationRepository.now(), grace, Level.DISTRICT).deadline();
     repository.setGrace(itemId, until);
     e.setVariableLocal(AgreementFulfilment.Variables.GRACE_UNTIL.name(), Date.from(until));
     e.setVariableLocal("graceText", "已催告义务人，宽限至 " + CaseNotifications.format(until));
-    MediationRepository.Item item = repository.item(itemId);
-    MediationRepository.Obligation o = repository.obligation(item.obligationId());
-    MediationRepository.Agreement a = repository.agreement(o.agreementId());
+    MediationRepository.ItemContext ctx = repository.itemContext(itemId);
+    MediationRepository.Item item = ctx.item();
+    MediationRepository.Obligation o = ctx.obligation();
+    MediationRepository.Agreement a = ctx.agreement();
     notifications.remind(a.caseNo(), agreements.party(a.caseNo(), o.obligorPartyId()),
         o.description() + AgreementService.label(item), CaseNotifications.format(until));
   }
