@@ -10,7 +10,7 @@ RUN mvn -B -ntp -DskipTests package
 
 # Run stage: JRE only, non-root user, H2 data under /app/data unless profile postgres is used.
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-wqy-microhei && rm -rf /var/lib/apt/lists/* \
     && groupadd --system huian && useradd --system --gid huian --home /app huian
 WORKDIR /app
 COPY --from=build /src/target/huian-*.jar /app/huian.jar
