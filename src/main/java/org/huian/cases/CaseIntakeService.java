@@ -37,8 +37,11 @@ public class CaseIntakeService {
   private final CaseRepository cases;
   private final RuntimeService runtimeService;
   private final ObjectMapper canonical;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  CaseIntakeService(CaseIntakeValidator validator, CaseRepository cases, RuntimeService runtimeService, ObjectMapper json) {
+  CaseIntakeService(CaseIntakeValidator validator, CaseRepository cases, RuntimeService runtimeService, ObjectMapper json,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.validator = validator;
     this.cases = cases;
     this.runtimeService = runtimeService;
@@ -58,6 +61,11 @@ public class CaseIntakeService {
     CaseRow row = store(request, location, hash, actor);
     runtimeService.startProcessInstanceByKey(CaseFunnel.KEY, row.caseNo(), processVariables(row));
     return new IntakeResult(cases.get(row.caseNo()), true);
+  }
+
+  /** Checks a request as intake would, storing nothing (for intake through another door). */
+  public void check(CaseIntakeRequest request) {
+    validator.validate(request);
   }
 
   /** After a lost race on the same external reference: answer as a repeat. */
@@ -103,6 +111,7 @@ public class CaseIntakeService {
         .toList());
     cases.addEvent(caseNo, EventType.RECEIVED, null, null, actor,
         Channel.valueOf(r.channel()).nameZh() + "登记" + (anonymous ? "（匿名）" : ""));
+    events.publishEvent(new CaseReceived(caseNo)); // risk monitoring keys the case's subjects in this transaction
     log.info("case {} received via {} from {} (reporter {})", caseNo, r.channel(), actor,
         anonymous ? "anonymous" : Masking.phone(row.reporterPhone()));
     return row;

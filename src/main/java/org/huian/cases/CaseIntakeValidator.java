@@ -25,12 +25,12 @@ public class CaseIntakeValidator {
   static final int PEOPLE_MAX = 100_000;
   static final BigDecimal AMOUNT_MAX = new BigDecimal("99999999999999.99");
   /** A generous box around Dongcheng (WGS-84); a point outside it cannot be in the district. */
-  static final double LAT_MIN = 39.80, LAT_MAX = 40.02, LON_MIN = 116.33, LON_MAX = 116.50;
+  public static final double LAT_MIN = 39.80, LAT_MAX = 40.02, LON_MIN = 116.33, LON_MAX = 116.50;
 
-  private static final Pattern PHONE = Pattern.compile("^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$");
+  public static final Pattern PHONE = Pattern.compile("^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$");
   private static final Pattern GRID_ID = Pattern.compile("^\\d{12}-\\d{2}$");
   private static final Pattern CODE = Pattern.compile("^\\d{12}$");
-  private static final Pattern EXTERNAL_REF = Pattern.compile("^[A-Za-z0-9._:\\-]+$");
+  public static final Pattern EXTERNAL_REF = Pattern.compile("^[A-Za-z0-9._:\\-]+$");
 
   private final Geography geography;
 

@@ -26,5 +26,7 @@ public enum EventType {
   INSTALMENT_MISSED,
   AGREEMENT_FULFILLED,
   AGREEMENT_BREACHED,
-  JUDICIAL_REFERRAL
+  JUDICIAL_REFERRAL,
+  /** The case came from a grid report (the note names it). */
+  GRID_REPORT_LINKED
 }

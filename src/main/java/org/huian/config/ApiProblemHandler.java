@@ -79,16 +79,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = ex.getMostSpecificCause();
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = path(mapping);
-      String message;
-      if (mapping instanceof UnrecognizedPropertyException) {
-        message = "不支持的字段";
-      } else if (mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException) {
-        message = "类型不正确";
-      } else {
-        message = "取值无效";
-      }
-      return problem(HttpStatus.BAD_REQUEST, "请求内容不符合要求", List.of(new FieldError(field, message)));
+      return problem(HttpStatus.BAD_REQUEST, "请求内容不符合要求", List.of(JsonProblems.fieldError(mapping)));
     }
     String detail = cause instanceof JsonMappingException || ex.getMessage() != null && ex.getMessage().contains("Required request body")
         ? "请求体为空或不是有效的 JSON" : "请求体不是有效的 JSON";
@@ -121,12 +112,5 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       problem.setProperty("errors", errors);
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-  }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining())
-        .replaceFirst("^\\.", "");
   }
 }

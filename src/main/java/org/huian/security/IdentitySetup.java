@@ -126,6 +126,9 @@ class IdentitySetup implements ApplicationRunner {
       grantGroup(group, Resources.TASK, ANY, Permissions.READ);
       grantGroup(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       grantGroup(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+      // the district may start a health-check report by hand (besides the monthly timer)
+      grantGroup(group, Resources.PROCESS_DEFINITION, org.huian.risk.HealthReportProcess.KEY,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
   }
 

@@ -20,6 +20,18 @@ public record Scope(
    * when {@code alias} is empty) to what this scope may see; nothing for everything.
    */
   public void appendSql(StringBuilder sql, List<Object> args, String alias) {
+    append(sql, args, alias, true);
+  }
+
+  /**
+   * The same limit for a table located by {@code street_code}, {@code community_code} and
+   * {@code grid_id} only (grid reports, linked-risk clusters): the rows in the scope's areas.
+   */
+  public void appendAreaSql(StringBuilder sql, List<Object> args, String alias) {
+    append(sql, args, alias, false);
+  }
+
+  private void append(StringBuilder sql, List<Object> args, String alias, boolean handlingUnit) {
     if (all) {
       return;
     }
@@ -28,8 +40,18 @@ public record Scope(
     in(sql, args, p + "street_code", streets);
     in(sql, args, p + "community_code", communities);
     in(sql, args, p + "grid_id", grids);
-    in(sql, args, p + "unit_code", units);
+    if (handlingUnit) {
+      in(sql, args, p + "unit_code", units);
+    }
     sql.append(")");
+  }
+
+  /** Whether a unit's area lies within this scope (a unit of the scope or one below it). */
+  public boolean covers(String streetCode, String communityCode, String gridId) {
+    return all
+        || streets.contains(streetCode)
+        || (communityCode != null && communities.contains(communityCode))
+        || (gridId != null && grids.contains(gridId));
   }
 
   private static void in(StringBuilder sql, List<Object> args, String column, Set<String> values) {

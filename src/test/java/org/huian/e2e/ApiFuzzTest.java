@@ -49,7 +49,33 @@ class ApiFuzzTest extends AbstractApiTest {
             "description", "付款", "totalAmount", 10, "instalments", List.of(Map.of("amount", 10, "dueDate", "2030-01-01")))))));
     valid.put("/api/cases/" + caseNo + "/obligations/1/fulfilments", HuianClient.JSON.valueToTree(Map.of(
         "seq", 1, "fulfilled", true, "evidence", "凭证")));
+    valid.put("/api/grid-reports", HuianClient.JSON.valueToTree(Map.of("kind", "EVENT", "gridId", ANDINGMEN_GRID,
+        "description", "楼道堆物", "severity", 3, "tags", List.of("消防"), "occurredAt", "2026-01-01T09:00:00+08:00",
+        "subject", Map.of("name", "某公司", "phone", "13800000003"))));
+    long reports = count("grid_reports");
     valid.forEach((path, json) -> fuzz.post(STREET_USER, path, json, 300));
+
+    // NDJSON batches of mutated lines: every line answered, a good line stored once, nothing else
+    long batchAccepted = 0;
+    JsonNode line = valid.get("/api/grid-reports").deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) line).put("source", "HOTLINE_12345");
+    for (int b = 0; b < 20; b++) {
+      StringBuilder body = new StringBuilder();
+      int lines = 1 + fuzz.random.nextInt(15);
+      for (int i = 0; i < lines; i++) {
+        body.append(fuzz.random.nextInt(4) == 0 ? fuzz.pick(JsonFuzzer.HOSTILE) : fuzz.mutate(line.deepCopy()).toString()).append('\n');
+      }
+      HuianClient.Reply r = client.postRaw("district", "/api/grid-reports:batch", "application/x-ndjson", body.toString());
+      fuzz.check("/api/grid-reports:batch", r);
+      if (r.status() == 200) {
+        assertThat(r.body().path("results").size()).as("one answer per line").isPositive();
+        for (JsonNode result : r.body().path("results")) {
+          if (result.path("status").asInt() == 201) {
+            batchAccepted++;
+          }
+        }
+      }
+    }
 
     for (int i = 0; i < 100; i++) {
       String token = java.net.URLEncoder.encode(fuzz.pick(JsonFuzzer.HOSTILE) + fuzz.random.nextInt(),
@@ -60,6 +86,8 @@ class ApiFuzzTest extends AbstractApiTest {
     assertThat(fuzz.sent).isGreaterThanOrEqualTo(1000);
     assertThat(fuzz.failures).as("answers that break the rules").isEmpty();
     assertThat(count("cases")).as("only accepted cases are stored").isEqualTo(cases + fuzz.accepted("cases"));
+    assertThat(count("grid_reports")).as("only accepted reports and lines are stored")
+        .isEqualTo(reports + fuzz.accepted("grid-reports") + batchAccepted);
     assertThat(count("mediations")).as("only accepted sessions are stored")
         .isEqualTo(mediations + fuzz.accepted("mediations"));
     assertThat(count("agreements")).as("only accepted agreements are stored")

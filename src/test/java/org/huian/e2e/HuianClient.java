@@ -68,7 +68,6 @@ final class HuianClient {
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String raw = r.body();
-      if (r.statusCode() == 401 && user != null) System.err.println("DEBUG401 " + r.request().uri() + " " + r.headers().map() + " " + raw);
       String type = r.headers().firstValue("Content-Type").orElse("");
       JsonNode body = raw == null || raw.isBlank() || !type.contains("json") ? null : JSON.readTree(raw);
       return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body,

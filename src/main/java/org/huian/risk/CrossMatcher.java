@@ -1,0 +1,238 @@
+package org.huian.risk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.huian.cases.CaseReceived;
+import org.huian.cases.CaseRepository;
+import org.huian.cases.CaseRow;
+import org.huian.cases.PartyRole;
+import org.huian.cases.StoredParty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Cross-matching (数据碰撞): recognises one subject across cases and grid reports through the
+ * normalised keys of {@link SubjectKeys}, and raises a linked-risk cluster (关联风险) when one
+ * subject gathers {@code huian.risk.cluster.min-items} complaints within
+ * {@code huian.risk.cluster.window}.
+ *
+ * <p>The keys of an item are stored in the item's own transaction; the matching runs after the
+ * commit in a transaction of its own, so a failure there never loses a case or report, and the
+ * next item sharing a key matches the whole group again. Items are linked when they share any
+ * key (transitively: a name in one and a phone in the next); a cluster needs
+ * {@code min-items} items of the group within one window.
+ */
+@Component
+public class CrossMatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(CrossMatcher.class);
+  static final String CASE = "CASE";
+  static final String REPORT = "REPORT";
+
+  /** After its commit, the item's subject is matched against the others. */
+  public record ItemRecorded(String itemKind, String itemRef) {}
+
+  record Item(String kind, String ref, Instant at, String street, String community, String grid) {}
+
+  private final JdbcClient jdbc;
+  private final RiskRepository repository;
+  private final CaseRepository cases;
+  private final RiskProperties properties;
+  private final TransactionTemplate ownTransaction;
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  CrossMatcher(JdbcClient jdbc, RiskRepository repository, CaseRepository cases, RiskProperties properties,
+      PlatformTransactionManager transactions, org.springframework.context.ApplicationEventPublisher events) {
+    this.jdbc = jdbc;
+    this.repository = repository;
+    this.cases = cases;
+    this.properties = properties;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.events = events;
+  }
+
+  /** A new case: its respondents (name, phone) and its address are its subject. */
+  @EventListener
+  public void onCaseReceived(CaseReceived event) {
+    CaseRow c = cases.get(event.caseNo());
+    List<SubjectKeys.Key> keys = new ArrayList<>();
+    for (StoredParty p : cases.parties(c.caseNo())) {
+      if (p.role() == PartyRole.RESPONDENT) {
+        keys.addAll(SubjectKeys.of(p.kind() == org.huian.cases.PartyKind.ORGANISATION ? p.name() : null, null, p.phone(), null));
+      }
+    }
+    keys.addAll(SubjectKeys.of(null, null, null, c.address()));
+    record(new Item(CASE, c.caseNo(), c.createdAt(), c.streetCode(), c.communityCode(), c.gridId()), keys);
+  }
+
+  /** Stores the keys of an item (in the caller's transaction) and matches it after the commit. */
+  void record(Item item, List<SubjectKeys.Key> keys) {
+    Set<String> seen = new HashSet<>();
+    for (SubjectKeys.Key k : keys) {
+      if (seen.add(k.kind() + "|" + k.value())) {
+        jdbc.sql("""
+            INSERT INTO subject_keys (key_kind, key_value, item_kind, item_ref, occurred_at, street_code, community_code, grid_id, label)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(k.kind().name(), k.value(), item.kind(), item.ref(), RiskRepository.ts(item.at()), item.street(),
+                item.community(), item.grid(), k.label().length() > 300 ? k.label().substring(0, 300) : k.label())
+            .update();
+      }
+    }
+    if (!seen.isEmpty()) {
+      events.publishEvent(new ItemRecorded(item.kind(), item.ref()));
+    }
+  }
+
+  @TransactionalEventListener
+  public void afterCommit(ItemRecorded event) {
+    try {
+      ownTransaction.executeWithoutResult(s -> match(event.itemKind(), event.itemRef()));
+    } catch (RuntimeException e) {
+      // the keys are stored: the next item sharing one matches this group again
+      log.warn("cross-matching of {} {} failed: {}", event.itemKind(), event.itemRef(), e.toString());
+    }
+  }
+
+  /**
+   * Finds the group of items linked to this one within the window around it and, when it is
+   * large enough, creates or extends the open cluster of that group.
+   *
+   * @return the cluster number, when the item belongs to one
+   */
+  public synchronized Optional<String> match(String itemKind, String itemRef) {
+    Duration window = properties.cluster().window();
+    List<Item> start = items("item_kind = ? AND item_ref = ?", List.of(itemKind, itemRef));
+    if (start.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant anchor = start.get(0).at();
+    Instant from = anchor.minus(window);
+    Instant to = anchor.plus(window);
+    Map<String, Item> group = new LinkedHashMap<>();
+    Map<String, String> keyLabels = new LinkedHashMap<>();
+    Deque<Item> queue = new ArrayDeque<>(start.subList(0, 1));
+    group.put(id(start.get(0)), start.get(0));
+    while (!queue.isEmpty() && group.size() < 1000) {
+      Item item = queue.pop();
+      List<Map<String, Object>> keys = jdbc.sql("SELECT key_kind, key_value, label FROM subject_keys WHERE item_kind = ? AND item_ref = ?")
+          .params(item.kind(), item.ref()).query().listOfRows();
+      for (Map<String, Object> k : keys) {
+        List<Item> sharing = items("key_kind = ? AND key_value = ? AND occurred_at BETWEEN ? AND ?",
+            List.of(k.get("key_kind"), k.get("key_value"), RiskRepository.ts(from), RiskRepository.ts(to)));
+        if (sharing.size() > 1) {
+          keyLabels.putIfAbsent(k.get("key_kind") + "|" + k.get("key_value"),
+              SubjectKeys.KeyKind.valueOf((String) k.get("key_kind")).nameZh() + "：" + k.get("label"));
+        }
+        for (Item other : sharing) {
+          if (group.putIfAbsent(id(other), other) == null) {
+            queue.add(other);
+          }
+        }
+      }
+    }
+    if (densest(group.values(), window) < properties.cluster().minItems()) {
+      return Optional.empty();
+    }
+    String label = keyLabels.values().stream().findFirst().orElse("关联对象");
+    String keysText = String.join("；", keyLabels.values());
+    List<String> existing = jdbc.sql("SELECT DISTINCT i.cluster_no FROM risk_cluster_items i JOIN risk_clusters c ON c.cluster_no = i.cluster_no "
+            + "WHERE c.status = 'OPEN' AND i.item_kind = ? AND i.item_ref = ? ORDER BY i.cluster_no")
+        .params(itemKind, itemRef).query(String.class).list();
+    if (existing.isEmpty()) {
+      for (Item i : group.values()) {
+        existing = jdbc.sql("SELECT DISTINCT i.cluster_no FROM risk_cluster_items i JOIN risk_clusters c ON c.cluster_no = i.cluster_no "
+                + "WHERE c.status = 'OPEN' AND i.item_kind = ? AND i.item_ref = ? ORDER BY i.cluster_no")
+            .params(i.kind(), i.ref()).query(String.class).list();
+        if (!existing.isEmpty()) {
+          break;
+        }
+      }
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String clusterNo;
+    if (existing.isEmpty()) {
+      clusterNo = "RC" + String.format("%08d", repository.nextClusterSequence());
+      jdbc.sql("""
+          INSERT INTO risk_clusters (cluster_no, label, matched_keys, item_count, street_code, first_at, last_at, status, created_at, updated_at)
+          VALUES (?, ?, ?, 0, ?, ?, ?, 'OPEN', ?, ?)""")
+          .params(clusterNo, clip(label, 300), clip(keysText, 2000), mostCommonStreet(group.values()),
+              RiskRepository.ts(anchor), RiskRepository.ts(anchor), RiskRepository.ts(now), RiskRepository.ts(now))
+          .update();
+      log.info("linked-risk cluster {} raised: {} items, {}", clusterNo, group.size(), label);
+    } else {
+      clusterNo = existing.get(0);
+    }
+    Set<String> present = new HashSet<>(jdbc.sql("SELECT item_kind || ':' || item_ref FROM risk_cluster_items WHERE cluster_no = ?")
+        .param(clusterNo).query(String.class).list());
+    for (Item i : group.values()) {
+      if (!present.contains(i.kind() + ":" + i.ref())) {
+        jdbc.sql("INSERT INTO risk_cluster_items (cluster_no, item_kind, item_ref, occurred_at, street_code, community_code, grid_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .params(clusterNo, i.kind(), i.ref(), RiskRepository.ts(i.at()), i.street(), i.community(), i.grid()).update();
+      }
+    }
+    jdbc.sql("""
+        UPDATE risk_clusters SET item_count = (SELECT COUNT(*) FROM risk_cluster_items WHERE cluster_no = ?),
+          first_at = (SELECT MIN(occurred_at) FROM risk_cluster_items WHERE cluster_no = ?),
+          last_at = (SELECT MAX(occurred_at) FROM risk_cluster_items WHERE cluster_no = ?),
+          matched_keys = ?, updated_at = ? WHERE cluster_no = ?""")
+        .params(clusterNo, clusterNo, clusterNo, clip(keysText, 2000), RiskRepository.ts(now), clusterNo).update();
+    return Optional.of(clusterNo);
+  }
+
+  /** The most items of the group that fall within one window. */
+  static int densest(java.util.Collection<Item> items, Duration window) {
+    List<Instant> times = items.stream().map(Item::at).sorted().toList();
+    int best = 0;
+    int left = 0;
+    for (int right = 0; right < times.size(); right++) {
+      while (Duration.between(times.get(left), times.get(right)).compareTo(window) > 0) {
+        left++;
+      }
+      best = Math.max(best, right - left + 1);
+    }
+    return best;
+  }
+
+  private List<Item> items(String where, List<Object> args) {
+    return jdbc.sql("SELECT DISTINCT item_kind, item_ref, occurred_at, street_code, community_code, grid_id FROM subject_keys WHERE " + where)
+        .params(args)
+        .query((rs, n) -> new Item(rs.getString(1), rs.getString(2), RiskRepository.instant(rs, "occurred_at"),
+            rs.getString(4), rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
+  private static String id(Item i) {
+    return i.kind() + ":" + i.ref();
+  }
+
+  private static String mostCommonStreet(java.util.Collection<Item> items) {
+    return items.stream().collect(Collectors.groupingBy(Item::street, Collectors.counting())).entrySet().stream()
+        .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(Map.Entry::getKey).orElseThrow();
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() > max ? s.substring(0, max) : s;
+  }
+}

@@ -1,0 +1,229 @@
+package org.huian.risk;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.huian.cases.Category;
+import org.huian.cases.FieldError;
+import org.huian.cases.ForbiddenException;
+import org.huian.cases.InvalidRequestException;
+import org.huian.cases.NotFoundException;
+import org.huian.geography.Geography;
+import org.huian.geography.Level;
+import org.huian.geography.Unit;
+import org.huian.security.ApiAuthenticationFilter;
+import org.huian.security.CurrentUser;
+import org.huian.security.Scope;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/risk}: the safety index with its explanation, trends, and linked-risk clusters. */
+@RestController
+@RequestMapping("/api/risk")
+@Tag(name = "平安指数", description = "三色平安指数、因子解释、趋势预判与关联风险")
+class RiskController {
+
+  record IndexPage(Instant at, String level, int windowDays, List<String> categories, List<String> kinds, List<UnitIndex> items) {}
+
+  record UnitDetail(UnitIndex index, RiskTrendService.Trend trend, List<UnitIndex> children) {}
+
+  record BacktestView(int weeks, int horizon, int forecasts, double holtMae, double seasonalNaiveMae, double ratio, String method,
+      String baseline) {}
+
+  private final RiskIndexService index;
+  private final RiskTrendService trends;
+  private final ClusterQueries clusters;
+  private final Geography geography;
+
+  RiskController(RiskIndexService index, RiskTrendService trends, ClusterQueries clusters, Geography geography) {
+    this.index = index;
+    this.trends = trends;
+    this.clusters = clusters;
+    this.geography = geography;
+  }
+
+  @Operation(summary = "各街道、社区或网格的平安指数",
+      description = "得分 0–100（越高越平安），颜色按 risk-colour.dmn 判定；factors 给出每个因子扣去的分数，得分加各因子扣分等于 100。"
+          + "at 为计算时点（默认当前），windowDays 为上报信息和层级上移的统计时段，categories（案件类别）与 kinds（上报类别）用逗号分隔进行筛选；"
+          + "parent 只列出某单位的下级。只列出调用者辖区内的单位。")
+  @GetMapping("/index")
+  IndexPage list(@RequestParam(required = false) String level, @RequestParam(required = false) String at,
+      @RequestParam(required = false) Integer windowDays, @RequestParam(required = false) String categories,
+      @RequestParam(required = false) String kinds, @RequestParam(required = false) String parent,
+      @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    List<FieldError> errors = new ArrayList<>();
+    Level l = null;
+    if (level == null) {
+      errors.add(new FieldError("level", "层级不能为空：STREET、COMMUNITY 或 GRID"));
+    } else if ((l = GridReportValidator.parse(Level.class, level)) == null || l == Level.DISTRICT) {
+      errors.add(new FieldError("level", "层级取值无效：STREET、COMMUNITY 或 GRID"));
+    }
+    if (parent != null && geography.find(parent).isEmpty()) {
+      errors.add(new FieldError("parent", "单位不在东城区范围内"));
+    }
+    IndexFilter filter = filter(at, windowDays, categories, kinds, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    Level wanted = l;
+    List<UnitIndex> items = index.snapshot(filter).level(wanted).stream()
+        .filter(u -> parent == null || u.parentCode().equals(parent) || isBelow(u, parent))
+        .filter(u -> visible(user.scope(), u.unitCode()))
+        .toList();
+    return new IndexPage(filter.at(), wanted.name(), (int) filter.window().toDays(),
+        filter.categories().stream().map(Enum::name).sorted().toList(), filter.kinds().stream().map(Enum::name).sorted().toList(), items);
+  }
+
+  @Operation(summary = "某单位的平安指数、近期走势与四周预测",
+      description = "weeks 为走势的周数（默认 12，最多 52）；forecast 为之后四周的预测（阻尼趋势 Holt 指数平滑），warnings 为趋势预警。"
+          + "children 为下级单位的指数，用于逐级下钻。")
+  @GetMapping("/index/{unitCode}")
+  UnitDetail unit(@PathVariable String unitCode, @RequestParam(defaultValue = "12") int weeks,
+      @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    Unit unit = geography.find(unitCode).orElseThrow(() -> new NotFoundException("单位不存在：" + unitCode));
+    if (weeks < 2 || weeks > 52) {
+      throw new InvalidRequestException("weeks", "周数须在 2 至 52 之间");
+    }
+    if (!visible(user.scope(), unitCode)) {
+      throw new ForbiddenException("无权查看其他单位的平安指数：" + unitCode);
+    }
+    List<RiskIndexService.Snapshot> weekly = trends.weekly(weeks);
+    RiskIndexService.Snapshot now = weekly.get(weekly.size() - 1);
+    List<UnitIndex> children = geography.children(unitCode).stream().map(c -> now.unit(c.code())).toList();
+    return new UnitDetail(now.unit(unit.code()), trends.trend(unitCode, weekly), children);
+  }
+
+  @Operation(summary = "趋势预判：各街道或社区的走势、预测与预警", description = "只列出调用者辖区内的单位；warningsOnly=true 只列出有预警的。")
+  @GetMapping("/trends")
+  List<RiskTrendService.Trend> trends(@RequestParam(defaultValue = "STREET") String level,
+      @RequestParam(defaultValue = "12") int weeks, @RequestParam(defaultValue = "false") boolean warningsOnly,
+      @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    Level l = GridReportValidator.parse(Level.class, level);
+    if (l != Level.STREET && l != Level.COMMUNITY) {
+      throw new InvalidRequestException("level", "层级取值无效：STREET 或 COMMUNITY");
+    }
+    if (weeks < 2 || weeks > 52) {
+      throw new InvalidRequestException("weeks", "周数须在 2 至 52 之间");
+    }
+    return trends.trends(l, trends.weekly(weeks)).stream()
+        .filter(t -> visible(user.scope(), t.unitCode()))
+        .filter(t -> !warningsOnly || !t.warnings().isEmpty())
+        .toList();
+  }
+
+  @Operation(summary = "预测回测：四周预测的平均绝对误差，与季节性朴素预测（四周前同期值）对比",
+      description = "在每个街道和社区的周指数序列上滚动起点回测；weeks 为序列长度（默认 26）。")
+  @GetMapping("/backtest")
+  BacktestView backtest(@RequestParam(defaultValue = "26") int weeks) {
+    if (weeks < 16 || weeks > 52) {
+      throw new InvalidRequestException("weeks", "周数须在 16 至 52 之间");
+    }
+    Forecast.Backtest b = trends.backtest(trends.weekly(weeks));
+    return new BacktestView(weeks, RiskTrendService.HORIZON, b.forecasts(), RiskIndexService.round(b.holtMae() * 100) / 100,
+        RiskIndexService.round(b.seasonalNaiveMae() * 100) / 100,
+        b.seasonalNaiveMae() == 0 ? 0 : Math.round(b.holtMae() / b.seasonalNaiveMae() * 1000) / 1000.0,
+        "Holt 阻尼趋势指数平滑", "季节性朴素预测（季节长度 4 周）");
+  }
+
+  record StreetTile(String streetCode, String name, int row, int col) {}
+
+  @Operation(summary = "街道方块图布局（示意，非真实边界）", description = "来自 data/dongcheng/street-tiles.csv，见其 SOURCES.md。")
+  @GetMapping("/street-tiles")
+  List<StreetTile> streetTiles() throws java.io.IOException {
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+        new org.springframework.core.io.ClassPathResource("data/dongcheng/street-tiles.csv").getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      return in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(","))
+          .map(r -> new StreetTile(r[0], r[1], Integer.parseInt(r[2]), Integer.parseInt(r[3]))).toList();
+    }
+  }
+
+  @Operation(summary = "关联风险（同一对象在时间窗内多次被投诉）", description = "只列出调用者辖区内的关联风险。")
+  @GetMapping("/clusters")
+  List<ClusterQueries.ClusterView> clusters(@RequestParam(defaultValue = "OPEN") String status,
+      @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    if (!status.equals("OPEN") && !status.equals("CLOSED")) {
+      throw new InvalidRequestException("status", "状态取值无效：OPEN 或 CLOSED");
+    }
+    return clusters.list(user.scope(), status);
+  }
+
+  @Operation(summary = "关联风险详情，含关联的案件和上报信息")
+  @GetMapping("/clusters/{clusterNo}")
+  ClusterQueries.ClusterView cluster(@PathVariable String clusterNo, @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    ClusterQueries.ClusterView c = clusters.get(clusterNo).orElseThrow(() -> new NotFoundException("关联风险不存在：" + clusterNo));
+    if (c.items().stream().noneMatch(i -> user.scope().covers(i.streetCode(), i.communityCode(), i.gridId()))) {
+      throw new ForbiddenException("无权查看其他单位的关联风险：" + clusterNo);
+    }
+    return c;
+  }
+
+  private IndexFilter filter(String at, Integer windowDays, String categories, String kinds, List<FieldError> errors) {
+    Instant moment = index.now();
+    if (at != null) {
+      try {
+        moment = at.length() == 10 ? java.time.LocalDate.parse(at).plusDays(1).atStartOfDay(RiskIndexService.ZONE).toInstant()
+            : OffsetDateTime.parse(at).toInstant();
+        if (moment.isAfter(index.now())) {
+          moment = index.now();
+        }
+      } catch (DateTimeParseException e) {
+        errors.add(new FieldError("at", "时点格式无效：yyyy-MM-dd 或 ISO-8601（含时区）"));
+      }
+    }
+    Duration window = index.properties().lookback();
+    if (windowDays != null) {
+      if (windowDays < 1 || windowDays > 730) {
+        errors.add(new FieldError("windowDays", "统计时段须在 1 至 730 天之间"));
+      } else {
+        window = Duration.ofDays(windowDays);
+      }
+    }
+    Set<Category> cats = list(categories, Category.class, "categories", errors);
+    Set<ReportKind> ks = list(kinds, ReportKind.class, "kinds", errors);
+    return new IndexFilter(moment, window, cats, ks);
+  }
+
+  private static <E extends Enum<E>> Set<E> list(String csv, Class<E> type, String field, List<FieldError> errors) {
+    Set<E> out = new LinkedHashSet<>();
+    if (csv == null || csv.isBlank()) {
+      return out;
+    }
+    for (String s : csv.split(",")) {
+      E e = GridReportValidator.parse(type, s.strip());
+      if (e == null) {
+        errors.add(new FieldError(field, "取值无效：" + (s.length() > 30 ? s.substring(0, 30) : s)));
+        return Set.of();
+      }
+      out.add(e);
+    }
+    return out;
+  }
+
+  private boolean isBelow(UnitIndex u, String ancestor) {
+    return geography.lineage(geography.get(u.unitCode())).stream().anyMatch(x -> x.code().equals(ancestor));
+  }
+
+  /** A unit is visible when it lies within the caller's area: a street sees itself and below, never a neighbour. */
+  boolean visible(Scope scope, String unitCode) {
+    if (scope.all()) {
+      return true;
+    }
+    Unit u = geography.get(unitCode);
+    String street = geography.ancestorAt(u, Level.STREET).map(Unit::code).orElse(null);
+    String community = geography.ancestorAt(u, Level.COMMUNITY).map(Unit::code).orElse(null);
+    String grid = u.level() == Level.GRID ? u.code() : null;
+    return street != null && scope.covers(street, community, grid);
+  }
+}

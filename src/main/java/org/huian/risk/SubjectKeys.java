@@ -1,0 +1,144 @@
+package org.huian.risk;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises the identifiers of a subject so that the same company, phone or address written in
+ * different ways gives the same key (数据碰撞). Each rule is deliberately simple and explainable:
+ * <ul>
+ *   <li>{@code CREDIT_CODE}: the 18-character unified social credit code (GB 32100-2015), upper
+ *       case, only when its check character is right;
+ *   <li>{@code ORG_NAME}: full-width to half-width (NFKC), spaces and punctuation removed, a
+ *       leading 北京市/北京/东城区 and a trailing legal form (有限责任公司, 股份有限公司, 有限公司,
+ *       公司, 分公司 …) removed; names shorter than two characters after that give no key;
+ *   <li>{@code PHONE}: digits only, +86/0086 removed; mobile numbers (11 digits from 1) and
+ *       Beijing landlines (8 digits, with or without 010) give a key;
+ *   <li>{@code ADDRESS}: NFKC, spaces and punctuation removed, 北京市/东城区 removed; at least
+ *       six characters, so that a street name alone never links two items.
+ * </ul>
+ */
+public final class SubjectKeys {
+
+  public enum KeyKind {
+    CREDIT_CODE("统一社会信用代码"),
+    ORG_NAME("单位名称"),
+    PHONE("联系电话"),
+    ADDRESS("地址");
+
+    private final String nameZh;
+
+    KeyKind(String nameZh) {
+      this.nameZh = nameZh;
+    }
+
+    public String nameZh() {
+      return nameZh;
+    }
+  }
+
+  public record Key(KeyKind kind, String value, String label) {}
+
+  private static final Pattern NOISE = Pattern.compile("[\\s\\p{P}\\p{S}]+");
+  private static final String[] PREFIXES = {"北京市", "北京", "东城区"};
+  private static final String[] LEGAL_FORMS = {"有限责任公司", "股份有限公司", "有限公司", "分公司", "集团公司", "公司", "工作室", "经营部", "门市部"};
+  private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+  private SubjectKeys() {}
+
+  /** The keys of one subject; empty when nothing identifies it. */
+  public static List<Key> of(String name, String creditCode, String phone, String address) {
+    List<Key> keys = new ArrayList<>();
+    creditCode(creditCode).ifPresent(v -> keys.add(new Key(KeyKind.CREDIT_CODE, v, v)));
+    orgName(name).ifPresent(v -> keys.add(new Key(KeyKind.ORG_NAME, v, name.strip())));
+    phone(phone).ifPresent(v -> keys.add(new Key(KeyKind.PHONE, v, v)));
+    address(address).ifPresent(v -> keys.add(new Key(KeyKind.ADDRESS, v, address.strip())));
+    return keys;
+  }
+
+  public static java.util.Optional<String> creditCode(String code) {
+    if (code == null) {
+      return java.util.Optional.empty();
+    }
+    String c = Normalizer.normalize(code, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
+    return validCreditCode(c) ? java.util.Optional.of(c) : java.util.Optional.empty();
+  }
+
+  /** GB 32100-2015: 18 characters of the alphabet, the last a weighted mod-31 check. */
+  public static boolean validCreditCode(String c) {
+    if (c == null || c.length() != 18) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      int v = CREDIT_ALPHABET.indexOf(c.charAt(i));
+      if (v < 0) {
+        return false;
+      }
+      sum += v * CREDIT_WEIGHTS[i];
+    }
+    int check = (31 - sum % 31) % 31;
+    return c.charAt(17) == CREDIT_ALPHABET.charAt(check);
+  }
+
+  public static java.util.Optional<String> orgName(String name) {
+    if (name == null) {
+      return java.util.Optional.empty();
+    }
+    String n = NOISE.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll("").toLowerCase(Locale.ROOT);
+    for (String p : PREFIXES) {
+      if (n.startsWith(p)) {
+        n = n.substring(p.length());
+      }
+    }
+    boolean stripped = true;
+    while (stripped) {
+      stripped = false;
+      for (String f : LEGAL_FORMS) {
+        if (n.endsWith(f) && n.length() > f.length()) {
+          n = n.substring(0, n.length() - f.length());
+          stripped = true;
+        }
+      }
+    }
+    boolean onlyLegalForm = java.util.Arrays.asList(LEGAL_FORMS).contains(n);
+    return n.length() >= 2 && !onlyLegalForm ? java.util.Optional.of(n) : java.util.Optional.empty();
+  }
+
+  public static java.util.Optional<String> phone(String phone) {
+    if (phone == null) {
+      return java.util.Optional.empty();
+    }
+    String d = Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("[^0-9+]", "");
+    if (d.startsWith("+86")) {
+      d = d.substring(3);
+    } else if (d.startsWith("0086")) {
+      d = d.substring(4);
+    }
+    d = d.replace("+", "");
+    if (d.length() == 11 && d.startsWith("1")) {
+      return java.util.Optional.of(d);
+    }
+    if (d.length() == 11 && d.startsWith("010")) {
+      d = d.substring(3);
+    }
+    return d.length() == 8 && !d.startsWith("0") ? java.util.Optional.of("010" + d) : java.util.Optional.empty();
+  }
+
+  public static java.util.Optional<String> address(String address) {
+    if (address == null) {
+      return java.util.Optional.empty();
+    }
+    String a = NOISE.matcher(Normalizer.normalize(address, Normalizer.Form.NFKC)).replaceAll("").toLowerCase(Locale.ROOT);
+    for (String p : PREFIXES) {
+      if (a.startsWith(p)) {
+        a = a.substring(p.length());
+      }
+    }
+    return a.length() >= 6 ? java.util.Optional.of(a) : java.util.Optional.empty();
+  }
+}

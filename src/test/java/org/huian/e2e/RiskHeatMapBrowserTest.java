@@ -1,0 +1,121 @@
+package org.huian.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.huian.geography.Geography;
+import org.huian.risk.RiskDemoData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The heat map (/dashboard/risk) in a real browser on a year of generated data: 17 coloured
+ * street tiles laid out by street-tiles.csv, a drill-down to a street's communities with the
+ * factor breakdown and the trend chart, and a street user who sees only their own street.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:huian-risk-browser;DB_CLOSE_DELAY=-1")
+class RiskHeatMapBrowserTest extends AbstractApiTest {
+
+  static Playwright playwright;
+  static Browser browser;
+  static boolean generated;
+
+  @Autowired RiskDemoData demoData;
+  @Autowired Geography geography;
+
+  @BeforeAll
+  static void launch() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(TasklistBrowserTest.CHROMIUM),
+        "Chromium is not installed at /usr/bin/chromium (apt-get install chromium): browser tests skipped");
+    Files.createDirectories(TasklistBrowserTest.SHOTS);
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(TasklistBrowserTest.CHROMIUM)
+        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--lang=zh-CN")));
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.close();
+      playwright.close();
+    }
+  }
+
+  Page login(String user) {
+    if (!generated) {
+      demoData.generate(now, 20_000, 1_000, 7L);
+      generated = true;
+    }
+    Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1100).setLocale("zh-CN"));
+    page.setDefaultTimeout(60_000);
+    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    page.locator("input[type=text]").fill(user);
+    page.locator("input[type=password]").fill("demo");
+    page.locator("button[type=submit]").click();
+    page.locator("a:has(.glyphicon-list-alt)").waitFor();
+    page.navigate("http://localhost:" + port + "/dashboard/risk");
+    page.locator("body[data-loaded=true]").waitFor();
+    return page;
+  }
+
+  @Test
+  void shouldPaintSeventeenStreetsAndDrillDownToCommunitiesWithTheirFactors() {
+    Page page = login("district");
+    assertThat(page.locator("#message").innerText()).isEmpty();
+    assertThat(page.locator(".tile.street").count()).isEqualTo(17);
+    assertThat(page.locator(".tile.street.c-NONE").count()).as("the district sees every street").isZero();
+    assertThat(page.locator(".tile.street.c-GREEN").count() + page.locator(".tile.street.c-YELLOW").count()
+        + page.locator(".tile.street.c-RED").count()).isEqualTo(17);
+    List<Double> scores = page.locator(".tile.street .score").allInnerTexts().stream().map(Double::parseDouble).toList();
+    double qianmen = Double.parseDouble(page.locator(".tile.street[data-code='110101011000'] .score").innerText());
+    assertThat(qianmen).as("前门, the troubled street of the demo data, scores lowest").isEqualTo(java.util.Collections.min(scores));
+    assertThat(page.locator(".tile.street[data-code='110101011000']").getAttribute("class")).doesNotContain("c-GREEN");
+    assertThat(page.locator(".tile.street[data-code='110101011000']").evaluate("e => getComputedStyle(e).gridRowStart"))
+        .as("placed by street-tiles.csv").isNotEqualTo("auto");
+    assertThat(page.locator("#legend").innerText()).contains("绿", "黄", "红");
+    page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("risk-heatmap.png")).setFullPage(true));
+
+    page.locator(".tile.street[data-code='110101011000']").click();
+    int communities = geography.children("110101011000").size();
+    page.locator(".tile.community").nth(communities - 1).waitFor();
+    assertThat(page.locator(".tile.community").count()).isEqualTo(communities);
+    assertThat(page.locator("#detail-title").innerText()).contains("前门");
+    assertThat(page.locator("#factors tbody tr").count()).isEqualTo(8);
+    assertThat(page.locator("#factors tbody").innerText()).contains("网格上报风险");
+    page.locator("#trend canvas").waitFor();
+    page.locator(".tile.community").first().click();
+    page.waitForCondition(() -> !page.locator("#detail-title").innerText().contains("前门街道"));
+    assertThat(page.locator("#detail-title").innerText()).contains("因子解释");
+    page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("risk-drilldown.png")).setFullPage(true));
+
+    page.locator("#back").click();
+    page.locator(".tile.street").nth(16).waitFor();
+    page.locator("#kind").selectOption("SENTIMENT");
+    page.locator("#window").selectOption("90");
+    page.locator("#filters button").click();
+    page.locator("body[data-loaded=true]").waitFor();
+    assertThat(page.locator(".tile.street").count()).isEqualTo(17);
+    page.close();
+  }
+
+  @Test
+  void shouldShowAStreetUserOnlyTheirOwnStreet() {
+    Page page = login(STREET_USER);
+    assertThat(page.locator(".tile.street").count()).isEqualTo(17);
+    assertThat(page.locator(".tile.street.c-NONE").count()).as("neighbours' tiles stay grey").isEqualTo(16);
+    assertThat(page.locator(".tile.street[data-code='" + ANDINGMEN + "']").getAttribute("class")).doesNotContain("c-NONE");
+    page.close();
+  }
+}
