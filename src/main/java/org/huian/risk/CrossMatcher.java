@@ -75,6 +75,7 @@ public class CrossMatcher {
   @EventListener
   public void onCaseReceived(CaseReceived event) {
     CaseRow c = cases.get(event.caseNo());
+    log.debug("keying case {}", c.caseNo());
     List<SubjectKeys.Key> keys = new ArrayList<>();
     for (StoredParty p : cases.parties(c.caseNo())) {
       if (p.role() == PartyRole.RESPONDENT) {
@@ -150,6 +151,7 @@ public class CrossMatcher {
         }
       }
     }
+    log.debug("cross-matching {} {}: group of {} linked items", itemKind, itemRef, group.size());
     if (densest(group.values(), window) < properties.cluster().minItems()) {
       return Optional.empty();
     }

@@ -116,7 +116,9 @@ public class GridReportValidator {
       if (s.creditCode() != null && !SubjectKeys.validCreditCode(s.creditCode().strip().toUpperCase())) {
         errors.add(new FieldError("subject.creditCode", "统一社会信用代码须为 18 位且校验位正确"));
       }
-      if (s.phone() != null && !s.phone().isBlank() && !CaseIntakeValidator.PHONE.matcher(s.phone()).matches()) {
+      // other systems write phones as they come (+86 139-1111-2222): whatever normalises to a key is a phone
+      if (s.phone() != null && !s.phone().isBlank() && (s.phone().length() > 20
+          || !CaseIntakeValidator.PHONE.matcher(s.phone()).matches() && SubjectKeys.phone(s.phone()).isEmpty())) {
         errors.add(new FieldError("subject.phone", "联系电话格式无效"));
       }
       text(errors, "subject.address", s.address(), ADDRESS_MAX, false, "对象地址");

@@ -188,11 +188,13 @@ class RiskApiPostgresTest extends AbstractApiTest {
     String[] names = {"北京惠民装饰工程有限公司", "惠民装饰工程公司", "北京市惠民装饰工程有限责任公司"};
     for (int i = 0; i < 2; i++) {
       int k = i;
-      numbers.add(client.post(STREET_USER, "/api/grid-reports", report(b -> {
+      Reply stored = client.post(STREET_USER, "/api/grid-reports", report(b -> {
         b.put("description", "反映拖欠装修工人工资");
         b.put("occurredAt", OffsetDateTime.ofInstant(now.minus(Duration.ofDays(30L - k * 10)), ZoneOffset.ofHours(8)).toString());
         b.put("subject", k == 0 ? Map.of("name", names[k], "creditCode", code) : Map.of("name", names[k], "phone", "+86 139-1111-2222"));
-      })).body().path("reportNo").asText());
+      }));
+      assertThat(stored.status()).as(stored.raw()).isEqualTo(201);
+      numbers.add(stored.body().path("reportNo").asText());
     }
     assertThat(client.get("district", "/api/risk/clusters").body().findValuesAsText("clusterNo")).as("two are not yet a cluster").isEmpty();
     // the third complaint arrives as a case whose respondent is the company, by phone only
