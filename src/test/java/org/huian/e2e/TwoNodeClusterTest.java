@@ -188,7 +188,7 @@ class TwoNodeClusterTest {
       // deadlines due after the restart, two at a time, until the restarted A has fired some: one
       // acquisition usually takes a whole pair, and either node wins it about half the time
       List<String> dueAfterRestart = new ArrayList<>();
-      Instant until = Instant.now().plus(Duration.ofSeconds(90));
+      Instant until = Instant.now().plus(Duration.ofSeconds(240));
       while (executedBy(sql, jobsOf(deadlineJob, dueAfterRestart), "node-a", restartedAt).isEmpty()
           && dueAfterRestart.size() < batchAfterRestart.size() && Instant.now().isBefore(until)) {
         List<String> next = batchAfterRestart.subList(dueAfterRestart.size(), Math.min(dueAfterRestart.size() + 2, batchAfterRestart.size()));
