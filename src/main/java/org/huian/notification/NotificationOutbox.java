@@ -34,6 +34,18 @@ public class NotificationOutbox {
         .update();
   }
 
+  /**
+   * Hands rows back whose claim is older than {@code claimedBefore}: the node that claimed them
+   * stopped (crash, kill -9) between claim and report. They go back to PENDING (sent again: at least
+   * once) or, when their attempts are used up, to DEAD. Returns how many rows it released.
+   */
+  int releaseStaleClaims(OffsetDateTime claimedBefore, int maxAttempts) {
+    return jdbc.sql("UPDATE notification_outbox SET status = CASE WHEN attempts >= ? THEN 'DEAD' ELSE 'PENDING' END, "
+            + "last_error = 'claim expired: the node that claimed it stopped before reporting' "
+            + "WHERE status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < ?)")
+        .params(maxAttempts, claimedBefore).update();
+  }
+
   List<Notification> pending(int limit) {
     return jdbc.sql("SELECT id, case_no, kind, recipient, subject, body FROM notification_outbox "
             + "WHERE status = 'PENDING' ORDER BY id LIMIT ?")
@@ -43,10 +55,14 @@ public class NotificationOutbox {
         .list();
   }
 
-  /** Claims a row for this node; false when another node took it first. */
+  /**
+   * Claims a row for this node; false when another node took it first. The conditional update is
+   * the claim: under READ COMMITTED a second node's update waits for the first, re-reads the row,
+   * finds it no longer PENDING and changes nothing.
+   */
   boolean claim(long id) {
-    return jdbc.sql("UPDATE notification_outbox SET status = 'SENDING', attempts = attempts + 1 "
-            + "WHERE id = ? AND status = 'PENDING'").param(id).update() == 1;
+    return jdbc.sql("UPDATE notification_outbox SET status = 'SENDING', attempts = attempts + 1, claimed_at = ? "
+            + "WHERE id = ? AND status = 'PENDING'").params(now(), id).update() == 1;
   }
 
   /** Marks a row sent and removes the personal link tokens from its stored text: only the recipient keeps them. */
@@ -71,7 +87,7 @@ public class NotificationOutbox {
         .param(caseNo).query(String.class).list();
   }
 
-  private static OffsetDateTime now() {
+  static OffsetDateTime now() {
     return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
   }
 

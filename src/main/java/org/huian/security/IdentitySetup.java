@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Makes every unit a Camunda group (district, 17 streets, 169 communities, 1,971 grids, plus the
  * functional areas and leaders), grants what each needs, creates the shared Tasklist filter and,
  * unless disabled, the demo users. Idempotent: runs at every start and creates only what is missing.
+ * Cluster-safe: it runs in one transaction that first locks the {@code identity-setup} row of
+ * {@code huian_lock}, so nodes starting together run it one after the other and the later one finds
+ * everything there (without the lock both create the same group and one node fails to start, or the
+ * shared Tasklist filter, which has no unique key, is created twice).
  */
 @Component
 @Order(0)
@@ -55,10 +60,11 @@ class IdentitySetup implements ApplicationRunner {
   private final TaskService tasks;
   private final Geography geography;
   private final TransactionTemplate transaction;
+  private final JdbcClient jdbc;
   private final boolean demoUsers;
 
   IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, Geography geography, TransactionTemplate transaction,
+      TaskService tasks, Geography geography, TransactionTemplate transaction, JdbcClient jdbc,
       @Value("${huian.demo-users:false}") boolean demoUsers) {
     this.identity = identity;
     this.authorizations = authorizations;
@@ -66,20 +72,30 @@ class IdentitySetup implements ApplicationRunner {
     this.tasks = tasks;
     this.geography = geography;
     this.transaction = transaction;
+    this.jdbc = jdbc;
     this.demoUsers = demoUsers;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     long started = System.currentTimeMillis();
-    int created = transaction.execute(status -> createGroups());
-    transaction.executeWithoutResult(status -> grant());
-    transaction.executeWithoutResult(status -> taskFilter());
-    if (demoUsers) {
-      transaction.executeWithoutResult(status -> demoUsers());
-    }
+    int created = transaction.execute(status -> {
+      lockAgainstOtherNodes();
+      int groups = createGroups();
+      grant();
+      taskFilter();
+      if (demoUsers) {
+        demoUsers();
+      }
+      return groups;
+    });
     log.info("identity set up: {} unit groups created, demo users {}, in {} ms",
         created, demoUsers ? "on" : "off", System.currentTimeMillis() - started);
+  }
+
+  /** Waits until no other node is in its identity setup; held until this transaction ends. */
+  private void lockAgainstOtherNodes() {
+    jdbc.sql("SELECT name FROM huian_lock WHERE name = 'identity-setup' FOR UPDATE").query(String.class).single();
   }
 
   private int createGroups() {

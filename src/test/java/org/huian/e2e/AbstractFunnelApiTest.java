@@ -380,6 +380,25 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
         .isEqualTo(3);
   }
 
+  @Test
+  void shouldSendAgainARowLeftClaimedByANodeThatDied() {
+    String stranded = "NOTE-STRANDED-" + now.toEpochMilli();
+    String fresh = "NOTE-CLAIMED-" + now.toEpochMilli();
+    outbox.enqueue(stranded, "TEST", ANDINGMEN, "测试", "正文");
+    outbox.enqueue(fresh, "TEST", ANDINGMEN, "测试", "正文");
+    // a node claimed both and was killed before it reported: one claim is older than the timeout
+    jdbc.sql("UPDATE notification_outbox SET status = 'SENDING', attempts = 1, claimed_at = ? WHERE case_no = ?")
+        .params(java.time.OffsetDateTime.ofInstant(now.minusSeconds(600), java.time.ZoneOffset.UTC), stranded).update();
+    jdbc.sql("UPDATE notification_outbox SET status = 'SENDING', attempts = 1, claimed_at = ? WHERE case_no = ?")
+        .params(java.time.OffsetDateTime.ofInstant(now.minusSeconds(10), java.time.ZoneOffset.UTC), fresh).update();
+    List<String> delivered = new ArrayList<>();
+    new org.huian.notification.OutboxRelay(outbox, n -> delivered.add(n.caseNo()), 3, Duration.ofMinutes(5)).relay();
+    assertThat(delivered).contains(stranded).doesNotContain(fresh);
+    assertThat(status(stranded)).isEqualTo("SENT");
+    assertThat(status(fresh)).as("a recent claim belongs to a live node").isEqualTo("SENDING");
+    jdbc.sql("UPDATE notification_outbox SET status = 'SENT' WHERE case_no = ?").param(fresh).update();
+  }
+
   String status(String caseNo) {
     return jdbc.sql("SELECT status FROM notification_outbox WHERE case_no = ?").param(caseNo).query(String.class).single();
   }
