@@ -38,7 +38,11 @@ class HuianBenchmark {
         report.run.put("baselineEngine", bare.describe());
         ctx.app = AppProcess.start(config, db, "app.log");
         ctx.coldStartup = ctx.app.startup;
+        String only = System.getProperty("bench.steps", "").trim();
         for (BenchmarkStep step : STEPS) {
+          if (!only.isEmpty() && !java.util.Arrays.asList(only.split("\\s*,\\s*")).contains(step.name())) {
+            continue;
+          }
           long started = System.nanoTime();
           System.out.println("[bench] ---- " + step.name());
           step.run(ctx);
