@@ -1,0 +1,159 @@
+package org.huian.bench;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deadline storm: the level deadlines of 10,000 open street-level cases fall due at the same
+ * moment (their {@code Timer_LevelDeadline} jobs get the same due date in {@code ACT_RU_JOB}).
+ * Measured: seconds until every one of them has escalated (its {@code escalations} row exists and
+ * its level is DISTRICT), counted from the due moment, so the job executor's idle wait is
+ * included. Checked: each case escalated exactly once, no incident. Also reported: the time
+ * until the follow-up work (the asynchronous escalation notice, which enters the district level)
+ * is done too.
+ *
+ * <p>Baseline: the bare engine with its default job executor settings, 10,000 interrupting timers
+ * of the trivial process due at once; its executor is started right after the due date is set
+ * (so it has no idle wait to lose).
+ */
+final class DeadlineStormBench implements BenchmarkStep {
+
+  static final long TIMEOUT_MS = 3_600_000;
+
+  @Override
+  public String name() {
+    return "deadline storm";
+  }
+
+  @Override
+  public void run(BenchContext ctx) throws Exception {
+    int count = ctx.config.scaled(10_000, 100);
+    double bareSeconds = bare(ctx, count);
+    Map<String, Object> details = new LinkedHashMap<>();
+    double appSeconds = app(ctx, count, details);
+    details.put("cases", count);
+    details.put("seconds", Latencies.round(appSeconds));
+    details.put("baselineSeconds", Latencies.round(bareSeconds));
+    details.put("baselineEngine", ctx.bare.describe());
+    ctx.report.addRatio(name(), "escalation rate (cases/s vs bare timers/s)", count / appSeconds, count / bareSeconds,
+        "/s", 1.5, details);
+    ctx.report.add(new BenchReport.Figure(name(), "seconds until all escalated", Latencies.round(appSeconds), "s",
+        Latencies.round(bareSeconds), "s", null, null, null, null));
+  }
+
+  private double bare(BenchContext ctx, int count) throws Exception {
+    try (Connection c = ctx.db.bare()) {
+      long before = BenchContext.count(c, "SELECT COUNT(*) FROM act_ru_execution WHERE id_ = proc_inst_id_");
+      Timestamp due = new Timestamp(System.currentTimeMillis() - 1000);
+      int updated;
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE act_ru_job SET duedate_ = ? WHERE id_ IN (SELECT id_ FROM act_ru_job WHERE type_ = 'timer' ORDER BY id_ LIMIT ?)")) {
+        ps.setTimestamp(1, due);
+        ps.setInt(2, count);
+        updated = ps.executeUpdate();
+      }
+      if (updated != count) {
+        throw new IllegalStateException("only " + updated + " bare timers to make due, wanted " + count);
+      }
+      long started = System.nanoTime();
+      ctx.bare.jobExecutor().start();
+      long left;
+      do {
+        Thread.sleep(200);
+        left = BenchContext.count(c, "SELECT COUNT(*) FROM act_ru_job WHERE type_ = 'timer' AND duedate_ <= ?", due);
+        checkTimeout(started, "bare storm", left);
+      } while (left > 0);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      ctx.bare.jobExecutor().shutdown();
+      long after = BenchContext.count(c, "SELECT COUNT(*) FROM act_ru_execution WHERE id_ = proc_inst_id_");
+      if (before - after != count) {
+        throw new IllegalStateException("bare storm ended " + (before - after) + " instances, wanted " + count);
+      }
+      System.out.printf("[bench] bare storm: %d timers in %.1f s%n", count, seconds);
+      return seconds;
+    }
+  }
+
+  private double app(BenchContext ctx, int count, Map<String, Object> details) throws Exception {
+    try (Connection c = ctx.db.app()) {
+      List<String> caseNos = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT case_no FROM cases WHERE level = 'STREET' AND closed_at IS NULL ORDER BY case_no LIMIT ?")) {
+        ps.setInt(1, count);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            caseNos.add(rs.getString(1));
+          }
+        }
+      }
+      if (caseNos.size() != count) {
+        throw new IllegalStateException("only " + caseNos.size() + " open street-level cases, wanted " + count);
+      }
+      Array cases = c.createArrayOf("varchar", caseNos.toArray());
+      Timestamp due = new Timestamp(System.currentTimeMillis());
+      int updated;
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE act_ru_job SET duedate_ = ? WHERE job_def_id_ IN (SELECT id_ FROM act_ru_jobdef WHERE act_id_ = 'Timer_LevelDeadline') "
+              + "AND process_instance_id_ IN (SELECT process_instance_id FROM cases WHERE case_no = ANY(?))")) {
+        ps.setTimestamp(1, due);
+        ps.setArray(2, cases);
+        updated = ps.executeUpdate();
+      }
+      if (updated != count) {
+        throw new IllegalStateException("found " + updated + " deadline timers for " + count + " cases");
+      }
+      long started = System.nanoTime();
+      long escalated;
+      long firstSeen = -1;
+      do {
+        Thread.sleep(200);
+        escalated = BenchContext.count(c, "SELECT COUNT(*) FROM escalations WHERE reason = 'DEADLINE' AND case_no = ANY(?)", cases);
+        if (escalated > 0 && firstSeen < 0) {
+          firstSeen = System.nanoTime();
+        }
+        checkTimeout(started, "storm", count - escalated);
+      } while (escalated < count);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long dueJobs;
+      do {
+        // timestamps without time zone as both JVMs (Asia/Shanghai) write them, so no SQL now()
+        dueJobs = BenchContext.count(c, "SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= ?)",
+            new Timestamp(System.currentTimeMillis()));
+        if (dueJobs > 0) {
+          Thread.sleep(200);
+        }
+        checkTimeout(started, "storm follow-up", dueJobs);
+      } while (dueJobs > 0);
+      double settled = (System.nanoTime() - started) / 1e9;
+
+      long twice = BenchContext.count(c, "SELECT COUNT(*) FROM (SELECT case_no FROM escalations WHERE reason = 'DEADLINE' "
+          + "AND case_no = ANY(?) GROUP BY case_no HAVING COUNT(*) <> 1) x", cases);
+      long atDistrict = BenchContext.count(c, "SELECT COUNT(*) FROM cases WHERE level = 'DISTRICT' AND case_no = ANY(?)", cases);
+      long incidents = BenchContext.count(c, "SELECT COUNT(*) FROM act_ru_incident");
+      long handling = BenchContext.count(c, "SELECT COUNT(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ "
+          + "WHERE t.task_def_key_ = 'Task_HandleCase' AND e.business_key_ = ANY(?)", cases);
+      if (twice != 0 || atDistrict != count || incidents != 0 || handling != count) {
+        throw new IllegalStateException("storm result wrong: " + twice + " cases not escalated exactly once, " + atDistrict
+            + "/" + count + " at DISTRICT, " + incidents + " incidents, " + handling + "/" + count + " district handling tasks");
+      }
+      details.put("firstEscalationAfterSeconds", firstSeen < 0 ? null : Latencies.round((firstSeen - started) / 1e9));
+      details.put("secondsUntilFollowUpDone", Latencies.round(settled));
+      details.put("checked", "each case escalated exactly once (escalations), level DISTRICT, a district handling task, no incident");
+      System.out.printf("[bench] storm: %d cases escalated in %.1f s, follow-up done after %.1f s%n", count, seconds, settled);
+      return seconds;
+    }
+  }
+
+  private static void checkTimeout(long started, String what, long left) {
+    if (System.nanoTime() - started > TIMEOUT_MS * 1_000_000) {
+      throw new IllegalStateException(what + ": " + left + " still not done after " + TIMEOUT_MS / 1000 + " s");
+    }
+  }
+}
