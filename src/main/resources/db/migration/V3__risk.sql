@@ -27,6 +27,10 @@ CREATE TABLE grid_reports (
     subject_phone   VARCHAR(20),
     subject_address VARCHAR(300),
     case_no         VARCHAR(32)    REFERENCES cases (case_no),
+    -- severity weight × exp(λ·(occurred_at − base)), set once per report by ReportWeights; NULL until then
+    weight          DOUBLE PRECISION,
+    -- the same for SENTIMENT reports, 0 for the others
+    sentiment_weight DOUBLE PRECISION,
     CONSTRAINT uq_grid_reports_external UNIQUE (source, external_ref)
 );
 -- the index recomputation reads (grid, time) ranges; lists read by street and time
@@ -34,6 +38,16 @@ CREATE INDEX ix_grid_reports_grid_time ON grid_reports (grid_id, occurred_at);
 CREATE INDEX ix_grid_reports_street_time ON grid_reports (street_code, occurred_at);
 CREATE INDEX ix_grid_reports_time ON grid_reports (occurred_at);
 CREATE INDEX ix_grid_reports_case ON grid_reports (case_no);
+-- finds the reports not weighted yet (weight IS NULL) without a scan
+CREATE INDEX ix_grid_reports_weight ON grid_reports (weight);
+
+-- The basis the stored weights were computed on; when the settings change they are recomputed.
+CREATE TABLE risk_weight_basis (
+    id                INTEGER       NOT NULL PRIMARY KEY,
+    half_life_seconds BIGINT        NOT NULL,
+    base_epoch        BIGINT        NOT NULL,
+    severity_weights  VARCHAR(200)  NOT NULL
+);
 
 -- Normalised identifiers of the subject of a case or report (organisation name, unified social
 -- credit code, phone, address): two items sharing a key are about the same subject.

@@ -40,6 +40,8 @@ public final class HealthReportProcess {
     public static final ProcessVariable<Integer> REPORT_COUNT = ProcessVariable.of("reportCount", Integer.class);
     public static final ProcessVariable<String> UNIT_CODE = ProcessVariable.of("unitCode", String.class);
     public static final ProcessVariable<String> UNIT_NAME = ProcessVariable.of("unitName", String.class);
+    /** What the shared Tasklist filter shows as the task's subject. */
+    public static final ProcessVariable<String> TITLE = ProcessVariable.of("title", String.class);
     public static final ProcessVariable<String> ORDER_NO = ProcessVariable.of("orderNo", String.class);
     public static final ProcessVariable<String> ORDER_GROUP = ProcessVariable.of("orderGroup", String.class);
     public static final ProcessVariable<String> SUPERIOR_GROUP = ProcessVariable.of("superiorGroup", String.class);

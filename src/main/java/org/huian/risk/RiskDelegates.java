@@ -55,6 +55,7 @@ class RiskDelegates {
       String orderNo = orders.open(period, unitCode, unit.level().name(), u.score(), focus, deadline, now);
       Variables.ORDER_NO.set(execution, orderNo);
       Variables.UNIT_NAME.set(execution, unit.name());
+      Variables.TITLE.set(execution, "靶向督办：" + unit.name() + " 平安指数 " + u.score() + "（" + period + "）");
       Variables.ORDER_GROUP.set(execution, unitCode);
       Variables.SUPERIOR_GROUP.set(execution, unit.parentCode());
       Variables.ORDER_DEADLINE.set(execution, Date.from(deadline));

@@ -57,19 +57,20 @@ public class RiskIndexService {
   private record Cached(Snapshot snapshot, Instant until) {}
 
   private final JdbcClient jdbc;
-  private final RiskRepository repository;
   private final RiskProperties properties;
   private final Geography geography;
   private final GridLoads.Layout layout;
   private final ProcessEngine engine;
+  private final ReportWeights weights;
   private final Map<IndexFilter, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
   private final DmnEngine plainDmn = org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> decisions = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, UnitIndex.Colour[]> colourTables = new java.util.concurrent.ConcurrentHashMap<>();
 
-  RiskIndexService(JdbcClient jdbc, RiskRepository repository, RiskProperties properties, Geography geography, ProcessEngine engine) {
+  RiskIndexService(JdbcClient jdbc, RiskProperties properties, Geography geography, ProcessEngine engine,
+      ReportWeights weights) {
+    this.weights = weights;
     this.jdbc = jdbc;
-    this.repository = repository;
     this.properties = properties;
     this.geography = geography;
     this.layout = new GridLoads.Layout(geography);
@@ -152,24 +153,22 @@ public class RiskIndexService {
     String categories = f.categories().isEmpty() ? "" : " AND c.category IN (" + f.categories().stream()
         .map(c -> "'" + c.name() + "'").collect(Collectors.joining(",")) + ")";
 
-    // grid reports: Σ severity weight × decay, per grid, kind and severity
-    String epoch = repository.postgres() ? "date_part('epoch', occurred_at)" : "CAST(EXTRACT(EPOCH FROM occurred_at) AS DOUBLE PRECISION)";
-    String kinds = f.kinds().isEmpty() ? "" : " AND kind IN (" + f.kinds().stream().map(k -> "'" + k.name() + "'")
-        .collect(Collectors.joining(",")) + ")";
+    // grid reports: the stored weights (severity × decay to the basis), brought to the moment
     if (f.categories().isEmpty() || !f.kinds().isEmpty()) {
-      jdbc.sql("SELECT grid_id, kind, severity, SUM(EXP((" + epoch + " - ?) * ?)) AS weight FROM grid_reports "
-              + "WHERE occurred_at > ? AND occurred_at <= ?" + kinds + " GROUP BY grid_id, kind, severity")
-          .params(atSeconds, lambda, RiskRepository.ts(from), RiskRepository.ts(at))
+      ReportWeights.Basis basis = weights.ensure(now());
+      double toMoment = basis.toMoment(at);
+      String kinds = f.kinds().isEmpty() ? "" : " AND kind IN (" + f.kinds().stream().map(k -> "'" + k.name() + "'")
+          .collect(Collectors.joining(",")) + ")";
+      jdbc.sql("SELECT grid_id, SUM(weight), SUM(sentiment_weight) FROM grid_reports "
+              + "WHERE occurred_at > ? AND occurred_at <= ?" + kinds + " GROUP BY grid_id")
+          .params(RiskRepository.ts(from), RiskRepository.ts(at))
           .query((ResultSet rs) -> {
             Integer g = loads.gridIndex(rs.getString(1));
             if (g == null) {
               return;
             }
-            double w = rs.getDouble(4) * properties.severityWeight(rs.getInt(3));
-            loads.addToGrid(g, RiskFactor.GRID_REPORTS, w * properties.weight(RiskFactor.GRID_REPORTS));
-            if (ReportKind.SENTIMENT.name().equals(rs.getString(2))) {
-              loads.addToGrid(g, RiskFactor.SENTIMENT, w * properties.weight(RiskFactor.SENTIMENT));
-            }
+            loads.addToGrid(g, RiskFactor.GRID_REPORTS, rs.getDouble(2) * toMoment * properties.weight(RiskFactor.GRID_REPORTS));
+            loads.addToGrid(g, RiskFactor.SENTIMENT, rs.getDouble(3) * toMoment * properties.weight(RiskFactor.SENTIMENT));
           });
     }
     boolean casesCount = f.kinds().isEmpty() || !f.categories().isEmpty();

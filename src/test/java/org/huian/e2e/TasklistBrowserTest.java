@@ -261,6 +261,29 @@ class TasklistBrowserTest extends AbstractApiTest {
   }
 
   @Test
+  @Order(6)
+  void shouldLetARedCommunityAnswerItsTargetedSupervisionOrder() {
+    // severe risks pile up in 交北头条社区 until its safety index is red
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      lines.append(HuianClient.write(Map.of("source", "GRID_APP", "kind", "EVENT", "gridId", ANDINGMEN_COMMUNITY + "-0" + (1 + i % 5),
+          "description", "楼道堆物，存在消防隐患", "severity", 5, "occurredAt", now.minusSeconds(3600).toString()))).append('\n');
+    }
+    assertThat(client.postRaw("district", "/api/grid-reports:batch", "application/x-ndjson", lines.toString()).status()).isEqualTo(200);
+    assertThat(client.post("district", "/api/risk/reports", Map.of()).status()).isEqualTo(202);
+    runAsyncJobs();
+    ClockUtil.reset();
+    login("community-110101004001");
+
+    task("交北头条社区", "靶向督办整改");
+    assertThat(page.locator(".fjs-form").innerText()).contains("督办令", "红色", "主要风险因素");
+    fill("Field_measures", "清理楼道堆物 12 处，开展消防安全宣传，落实网格员每日巡查");
+    completeForm("targeted-supervision");
+    assertThat(client.get("district", "/api/risk/supervision-orders?status=DONE").body().findValuesAsText("measures"))
+        .contains("清理楼道堆物 12 处，开展消防安全宣传，落实网格员每日巡查");
+  }
+
+  @Test
   @Order(9)
   void shouldHaveSubmittedEveryFormOfTheProject() throws IOException {
     Set<String> all;
