@@ -112,7 +112,7 @@
       var history = t.history.concat(t.forecast.map(function () { return null; }));
       var forecast = t.history.map(function (v, i) { return i === t.history.length - 1 ? v : null; }).concat(t.forecast);
       trendChart.setOption({
-        tooltip: { trigger: 'axis' }, legend: { data: ['平安指数', '预测'] },
+        animation: false, tooltip: { trigger: 'axis' }, legend: { data: ['平安指数', '预测'] },
         xAxis: { type: 'category', data: labels.concat(future) }, yAxis: { type: 'value', max: 100 },
         series: [
           { name: '平安指数', type: 'line', data: history, itemStyle: { color: '#1f6fb2' } },
