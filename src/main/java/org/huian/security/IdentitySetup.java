@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.huian.cases.CaseFunnel;
 import org.huian.cases.CaseHandling;
+import org.huian.dialogue.DialogueRoster;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
@@ -126,6 +127,9 @@ class IdentitySetup implements ApplicationRunner {
       grantGroup(group, Resources.TASK, ANY, Permissions.READ);
       grantGroup(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       grantGroup(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+      // the district keeps the safety-dialogue roster, from a start form in Tasklist
+      grantGroup(group, Resources.PROCESS_DEFINITION, DialogueRoster.KEY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
   }
 
