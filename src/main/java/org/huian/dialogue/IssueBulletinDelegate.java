@@ -37,12 +37,12 @@ class IssueBulletinDelegate implements JavaDelegate {
       boolean pull = late && t.status() == TaskStatus.IN_PROGRESS && !t.deadline().equals(t.escalatedDeadline());
       if (pull) {
         repository.markEscalated(t.taskNo(), t.deadline());
-        e.getProcessEngineServices().getRuntimeService()
+        String reason = "超过完成期限（" + DialogueClock.format(t.deadline()) + "）仍未完成，经第" + quarter + "季度通报提请区级专题协调";
+        EngineAccess.withoutAuthorization(() -> e.getProcessEngineServices().getRuntimeService()
             .createMessageCorrelation(DialogueTaskProcess.MESSAGE_COORDINATION)
             .processInstanceBusinessKey(t.taskNo())
-            .setVariable("coordinationReasonText", "超过完成期限（" + DialogueClock.format(t.deadline()) + "）仍未完成，经第"
-                + quarter + "季度通报提请区级专题协调")
-            .correlate();
+            .setVariable("coordinationReasonText", reason)
+            .correlate());
         escalated++;
       }
       overdue += late ? 1 : 0;
