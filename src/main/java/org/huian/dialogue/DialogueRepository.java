@@ -115,6 +115,9 @@ public class DialogueRepository {
   }
 
   public Optional<Officer> officer(String officerNo) {
+    if (!DialogueRules.number(officerNo)) {
+      return Optional.empty();
+    }
     return jdbc.sql("SELECT * FROM dialogue_officers WHERE officer_no = ?").param(officerNo).query(OFFICER).optional();
   }
 
@@ -141,6 +144,9 @@ public class DialogueRepository {
   }
 
   public Optional<Cycle> cycle(String cycleNo) {
+    if (!DialogueRules.number(cycleNo)) {
+      return Optional.empty();
+    }
     return jdbc.sql("SELECT * FROM dialogue_cycles WHERE cycle_no = ?").param(cycleNo).query(CYCLE).optional();
   }
 
@@ -186,10 +192,16 @@ public class DialogueRepository {
   }
 
   public Optional<Meeting> meeting(String meetingNo) {
+    if (!DialogueRules.number(meetingNo)) {
+      return Optional.empty();
+    }
     return jdbc.sql("SELECT * FROM dialogue_meetings WHERE meeting_no = ?").param(meetingNo).query(MEETING).optional();
   }
 
   public List<Meeting> meetings(Scope scope, String cycleNo) {
+    if ((cycleNo != null && !DialogueRules.number(cycleNo))) {
+      return List.of();
+    }
     StringBuilder sql = new StringBuilder("SELECT * FROM dialogue_meetings WHERE 1=1");
     List<Object> args = new ArrayList<>();
     streetFilter(sql, args, scope, "street_code");
@@ -245,10 +257,16 @@ public class DialogueRepository {
   }
 
   public Optional<Problem> problem(String problemNo) {
+    if (!DialogueRules.number(problemNo)) {
+      return Optional.empty();
+    }
     return jdbc.sql("SELECT * FROM dialogue_problems WHERE problem_no = ?").param(problemNo).query(PROBLEM).optional();
   }
 
   public List<Problem> problems(Scope scope, String cycleNo, String meetingNo) {
+    if ((cycleNo != null && !DialogueRules.number(cycleNo)) || (meetingNo != null && !DialogueRules.number(meetingNo))) {
+      return List.of();
+    }
     StringBuilder sql = new StringBuilder("SELECT * FROM dialogue_problems WHERE 1=1");
     List<Object> args = new ArrayList<>();
     streetFilter(sql, args, scope, "street_code");
@@ -308,6 +326,9 @@ public class DialogueRepository {
   }
 
   public Optional<Task> task(String taskNo) {
+    if (!DialogueRules.number(taskNo)) {
+      return Optional.empty();
+    }
     return jdbc.sql("SELECT * FROM dialogue_tasks WHERE task_no = ?").param(taskNo).query(TASK).optional();
   }
 
@@ -316,6 +337,9 @@ public class DialogueRepository {
   }
 
   public List<Task> tasks(Scope scope, String cycleNo) {
+    if ((cycleNo != null && !DialogueRules.number(cycleNo))) {
+      return List.of();
+    }
     StringBuilder sql = new StringBuilder("SELECT * FROM dialogue_tasks WHERE 1=1");
     List<Object> args = new ArrayList<>();
     unitFilter(sql, args, scope, "responsible_unit");
@@ -395,10 +419,16 @@ public class DialogueRepository {
   }
 
   public Optional<Bulletin> bulletin(String bulletinNo) {
+    if (!DialogueRules.number(bulletinNo)) {
+      return Optional.empty();
+    }
     return jdbc.sql("SELECT * FROM dialogue_bulletins WHERE bulletin_no = ?").param(bulletinNo).query(BULLETIN).optional();
   }
 
   public List<Bulletin> bulletins(String cycleNo) {
+    if ((cycleNo != null && !DialogueRules.number(cycleNo))) {
+      return List.of();
+    }
     return cycleNo == null
         ? jdbc.sql("SELECT * FROM dialogue_bulletins ORDER BY issued_at, bulletin_no").query(BULLETIN).list()
         : jdbc.sql("SELECT * FROM dialogue_bulletins WHERE cycle_no = ? ORDER BY issued_at, bulletin_no").param(cycleNo)
@@ -441,11 +471,17 @@ public class DialogueRepository {
   }
 
   public Optional<Assessment> assessment(String cycleNo, String unitCode) {
+    if (!DialogueRules.number(cycleNo) || unitCode == null || !DialogueRules.UNIT_CODE.matcher(unitCode).matches()) {
+      return Optional.empty();
+    }
     return jdbc.sql("SELECT * FROM dialogue_assessments WHERE cycle_no = ? AND unit_code = ?").params(cycleNo, unitCode)
         .query(ASSESSMENT).optional();
   }
 
   public List<Assessment> assessments(Scope scope, String cycleNo) {
+    if ((cycleNo != null && !DialogueRules.number(cycleNo))) {
+      return List.of();
+    }
     StringBuilder sql = new StringBuilder("SELECT * FROM dialogue_assessments WHERE 1=1");
     List<Object> args = new ArrayList<>();
     unitFilter(sql, args, scope, "unit_code");

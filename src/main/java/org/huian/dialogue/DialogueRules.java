@@ -17,6 +17,7 @@ final class DialogueRules {
   static final Pattern CONTACT = Pattern.compile("[0-9+\\-() ]{5,30}");
   static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   static final Pattern NUMBER = Pattern.compile("[A-Z]{2,4}-[0-9A-Z-]{1,16}");
+  static final Pattern UNIT_CODE = Pattern.compile("[0-9]{12}");
 
   private DialogueRules() {}
 
@@ -33,7 +34,8 @@ final class DialogueRules {
       errors.add(new FieldError(field, label + "不能超过 " + max + " 字"));
       return null;
     }
-    if (TextRules.hasControlCharacters(v) || v.codePoints().anyMatch(c -> c == 0xFFFF || c == 0xFFFE)) {
+    if (TextRules.hasControlCharacters(v)
+        || v.codePoints().anyMatch(c -> c == 0xFFFF || c == 0xFFFE || (c >= 0xD800 && c <= 0xDFFF))) {
       errors.add(new FieldError(field, label + "含有不可见的控制字符"));
       return null;
     }
@@ -82,6 +84,11 @@ final class DialogueRules {
       errors.add(new FieldError(field, label + "须为 yyyy-MM-dd 格式的日期"));
       return null;
     }
+  }
+
+  /** Whether a string can be one of the area's readable numbers (so odd input never reaches the database). */
+  static boolean number(String s) {
+    return s != null && NUMBER.matcher(s).matches();
   }
 
   static String abbreviate(String s) {
