@@ -175,7 +175,7 @@ public class DialogueService {
     String cycleNo = "PAKT-" + year;
     repository.insertCycle(cycleNo, year, DialogueClock.quarterOf(DialogueClock.today()));
     ProcessInstance pi = runtime.startProcessInstanceByKey(DialogueCycle.KEY, cycleNo,
-        Map.of(DialogueCycle.Variables.CYCLE_NO.name(), cycleNo));
+        Map.of(DialogueCycle.Variables.CYCLE_NO.name(), cycleNo, "title", year + " 年度平安恳谈 " + cycleNo));
     repository.setCycleProcess(cycleNo, pi.getId());
     return repository.cycle(cycleNo).orElseThrow();
   }
@@ -341,6 +341,7 @@ public class DialogueService {
     vars.put(DialogueTaskProcess.Variables.UNIT_GROUP.name(), unit.code());
     vars.put(DialogueTaskProcess.Variables.DEADLINE.name(), DialogueClock.endOf(deadline));
     vars.put("taskTitle", title);
+    vars.put("title", title);
     vars.put("taskTarget", target);
     vars.put("unitName", unit.name());
     vars.put("deadlineText", DialogueClock.format(deadline));
