@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.huian.cases.CaseFunnel;
 import org.huian.cases.CaseHandling;
+import org.huian.dialogue.DialogueRoster;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
@@ -144,6 +145,9 @@ class IdentitySetup implements ApplicationRunner {
       grantGroup(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
       // the district may start a health-check report by hand (besides the monthly timer)
       grantGroup(group, Resources.PROCESS_DEFINITION, org.huian.risk.HealthReportProcess.KEY,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      // the district keeps the safety-dialogue roster, from a start form in Tasklist
+      grantGroup(group, Resources.PROCESS_DEFINITION, DialogueRoster.KEY, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
   }

@@ -42,6 +42,38 @@ final class HuianClient {
     return send(user, b);
   }
 
+  Reply put(String user, String path, Object body) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+  }
+
+  Reply putRaw(String user, String path, String contentType, String body) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  Reply delete(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
+  record Download(int status, String contentType, byte[] bytes) {}
+
+  /** A file (xlsx, PDF) as bytes. */
+  Download download(String user, String path) {
+    String password = user.equals("admin") ? "admin" : "demo";
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization", "Basic "
+        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).build();
+    try {
+      HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A page as a browser asks for it. */
   Reply getHtml(String path) {
     return send(null, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());

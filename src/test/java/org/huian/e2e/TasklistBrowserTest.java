@@ -284,6 +284,79 @@ class TasklistBrowserTest extends AbstractApiTest {
   }
 
   @Test
+  @Order(7)
+  void shouldKeepTheRosterAndWorkTheDialogueCycleInTasklist() {
+    String officerName = "浏览器法官" + (now.toEpochMilli() % 10000);
+    login("district");
+    page.locator("a:has(.glyphicon-list-alt)").click();
+    page.getByText("平安恳谈干警名册登记").click();
+    Locator form = page.locator(".modal-content");
+    enter(form.locator("[id$='Field_officerName']"), officerName);
+    form.locator(".fjs-form").getByLabel("区人民法院").first().check();
+    enter(form.locator("[id$='Field_officerRole']"), "员额法官");
+    enter(form.locator("[id$='Field_officerContact']"), "010-64001234");
+    pick(form, "Field_officerStreet", "安定门街道");
+    shot("dialogue-officer");
+    page.locator(".modal-footer .btn-primary").click();
+    for (int i = 0; i < 100 && jdbc.sql("SELECT COUNT(*) FROM dialogue_officers WHERE name = ?").param(officerName)
+        .query(Long.class).single() == 0; i++) {
+      page.waitForTimeout(100);
+    }
+    assertThat(jdbc.sql("SELECT street_code FROM dialogue_officers WHERE name = ?").param(officerName).query(String.class)
+        .single()).isEqualTo(ANDINGMEN);
+    submitted.add("dialogue-officer");
+
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    String title = "浏览器-恳谈任务-" + now.toEpochMilli();
+    var meeting = client.post(STREET_USER, "/api/dialogue/meetings", Map.of("mode", "GROUP_MEETING", "date", today.toString(),
+        "streetCode", ANDINGMEN, "participants", "区法院法官、居民代表", "problems", List.of(Map.of("title", "楼道堆物"))));
+    assertThat(meeting.status()).as(meeting.raw()).isEqualTo(201);
+    String cycleNo = meeting.body().path("cycleNo").asText();
+    var task = client.post("district", "/api/dialogue/tasks", Map.of("title", title,
+        "problemNos", meeting.body().path("problems").findValuesAsText("problemNo"), "responsibleUnit", ANDINGMEN,
+        "deadline", today.plusDays(10).toString(), "target", "楼道堆物清零"));
+    assertThat(task.status()).as(task.raw()).isEqualTo(201);
+    String taskNo = task.body().path("taskNo").asText();
+
+    switchUser(STREET_USER);
+    task(title, "报告落实进展");
+    fill("Field_progressPercent", "30");
+    fill("Field_progressNarrative", "已清理两栋楼，其余涉及产权单位");
+    choose("本单位难以解决，申请区级专题协调");
+    completeForm("dialogue-progress");
+    awaitTask(taskNo, "Task_Coordinate");
+
+    switchUser("district");
+    task(title, "区级专题协调");
+    fill("Field_coordinationDecision", "区住建委约谈产权单位，限期清理");
+    date("Field_coordinationDeadline-date", today.plusDays(20));
+    completeForm("dialogue-coordination");
+    awaitTask(taskNo, "Task_ReportProgress");
+
+    String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(cycleNo).singleResult().getId();
+    while (taskService.createTaskQuery().processInstanceBusinessKey(cycleNo).taskDefinitionKey("Task_ReviewEffectiveness").count() == 0) {
+      fire(cycle, "Timer_QuarterEnd");
+    }
+    ClockUtil.reset();
+    assertThat(client.post("district", "/api/dialogue/reviews", Map.of("taskNo", taskNo, "rating", "NOT_SOLVED",
+        "evidence", "产权单位尚未清理")).status()).isEqualTo(201);
+    task(cycleNo, "开展年度成效评估");
+    fill("Field_reviewSummary", "全年任务未能按期完成，安定门街道须整改");
+    completeForm("dialogue-review");
+    awaitTask(cycleNo, "Task_AdmonitionTalk");
+
+    task(cycleNo, "约谈责任单位");
+    date("Field_admonitionDate-date", today);
+    fill("Field_admonitionNote", "区委政法委约谈安定门街道，限期整改");
+    completeForm("dialogue-admonition");
+    for (int i = 0; i < 100 && runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(cycleNo).count() > 0; i++) {
+      page.waitForTimeout(100);
+    }
+    assertThat(jdbc.sql("SELECT admonition_note FROM dialogue_assessments WHERE cycle_no = ? AND unit_code = ?")
+        .params(cycleNo, ANDINGMEN).query(String.class).single()).contains("限期整改");
+  }
+
+  @Test
   @Order(9)
   void shouldHaveSubmittedEveryFormOfTheProject() throws IOException {
     Set<String> all;
@@ -295,6 +368,13 @@ class TasklistBrowserTest extends AbstractApiTest {
   }
 
   // ------------------------------------------------------------------------------------------
+
+  /** A fresh browser page (its own cookies) logged in as another user. */
+  void switchUser(String user) {
+    page.close();
+    openPage();
+    login(user);
+  }
 
   void login(String user) {
     page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");

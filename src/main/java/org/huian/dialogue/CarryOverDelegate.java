@@ -1,0 +1,21 @@
+package org.huian.dialogue;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** A task still open when its year closes is carried over: its process ends, its rating stays. */
+@Component
+class CarryOverDelegate implements JavaDelegate {
+
+  private final DialogueRepository repository;
+
+  CarryOverDelegate(DialogueRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public void execute(DelegateExecution e) {
+    repository.setTaskStatus(DialogueTaskProcess.Variables.TASK_NO.get(e), TaskStatus.CARRIED_OVER);
+  }
+}

@@ -1,0 +1,39 @@
+package org.huian.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.huian.cases.FieldError;
+import org.huian.cases.InvalidRequestException;
+import org.huian.security.Scope;
+import org.springframework.stereotype.Component;
+
+/** The review ends only with a summary and every task of the year rated; otherwise the form is refused (400). */
+@Component
+class CheckReviewDelegate implements JavaDelegate {
+
+  private final DialogueRepository repository;
+
+  CheckReviewDelegate(DialogueRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public void execute(DelegateExecution e) {
+    String cycleNo = DialogueCycle.Variables.CYCLE_NO.get(e);
+    List<FieldError> errors = new ArrayList<>();
+    String summary = DialogueRules.text(errors, "summary", DialogueCycle.Variables.REVIEW_SUMMARY.optional(e).orElse(null),
+        4000, true, "成效评估总结");
+    List<String> unrated = repository.tasks(Scope.everything(), cycleNo).stream().filter(t -> t.rating() == null)
+        .map(DialogueRepository.Task::taskNo).toList();
+    if (!unrated.isEmpty()) {
+      errors.add(new FieldError("ratings", "尚有 " + unrated.size() + " 项任务未评定成效：" + String.join("、", unrated)));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    repository.setReviewSummary(cycleNo, summary);
+    repository.setCycleStatus(cycleNo, CycleStatus.ASSESSMENT);
+  }
+}

@@ -1,0 +1,37 @@
+package org.huian.dialogue;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.huian.security.Scope;
+import org.springframework.stereotype.Component;
+
+/** Closes the year: tasks still open are carried over (their processes end), the cycle is CLOSED. */
+@Component
+class CloseCycleDelegate implements JavaDelegate {
+
+  private final DialogueRepository repository;
+
+  CloseCycleDelegate(DialogueRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public void execute(DelegateExecution e) {
+    String cycleNo = DialogueCycle.Variables.CYCLE_NO.get(e);
+    RuntimeService runtime = e.getProcessEngineServices().getRuntimeService();
+    EngineAccess.withoutAuthorization(() -> carryOver(runtime, cycleNo));
+    repository.setCycleStatus(cycleNo, CycleStatus.CLOSED);
+  }
+
+  private void carryOver(RuntimeService runtime, String cycleNo) {
+    for (DialogueRepository.Task t : repository.tasks(Scope.everything(), cycleNo)) {
+      if (t.status() != TaskStatus.DONE && t.status() != TaskStatus.CARRIED_OVER
+          && runtime.createProcessInstanceQuery().processInstanceBusinessKey(t.taskNo())
+              .processDefinitionKey(DialogueTaskProcess.KEY).count() > 0) {
+        runtime.createMessageCorrelation(DialogueTaskProcess.MESSAGE_CYCLE_CLOSED).processInstanceBusinessKey(t.taskNo())
+            .correlate();
+      }
+    }
+  }
+}

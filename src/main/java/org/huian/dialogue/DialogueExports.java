@@ -1,0 +1,233 @@
+package org.huian.dialogue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.huian.cases.NotFoundException;
+import org.huian.report.PdfReport;
+import org.huian.report.ReportProperties;
+import org.huian.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The four lists (and the roster) as .xlsx, the quarterly bulletin and the annual effectiveness
+ * list as PDF, all in Simplified Chinese and limited to what the caller may see.
+ */
+@Service
+public class DialogueExports {
+
+  public static final List<String> LISTS = List.of("roster", "problems", "tasks", "implementation", "effectiveness");
+
+  private final DialogueRepository repository;
+  private final DialogueService service;
+  private final RosterService roster;
+  private final ReportProperties reports;
+
+  DialogueExports(DialogueRepository repository, DialogueService service, RosterService roster, ReportProperties reports) {
+    this.repository = repository;
+    this.service = service;
+    this.roster = roster;
+    this.reports = reports;
+  }
+
+  record Table(String title, List<String> header, List<List<String>> rows) {}
+
+  @Transactional(readOnly = true)
+  public byte[] xlsx(String list, String cycleNo, CurrentUser user) {
+    Table t = switch (list) {
+      case "roster" -> rosterTable(user);
+      case "problems" -> problemTable(user, cycleNo);
+      case "tasks" -> taskTable(user, cycleNo);
+      case "implementation" -> implementationTable(user, cycleNo);
+      case "effectiveness" -> effectivenessTable(user, cycleNo);
+      default -> throw new NotFoundException("没有这份清单：" + DialogueRules.abbreviate(list) + "（可选 " + String.join("、", LISTS) + "）");
+    };
+    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = wb.createSheet(t.title());
+      CellStyle bold = wb.createCellStyle();
+      Font font = wb.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      Row title = sheet.createRow(0);
+      Cell titleCell = title.createCell(0);
+      titleCell.setCellValue(t.title() + (cycleNo == null ? "" : "（" + cycleNo + "）"));
+      titleCell.setCellStyle(bold);
+      Row header = sheet.createRow(1);
+      for (int i = 0; i < t.header().size(); i++) {
+        Cell c = header.createCell(i);
+        c.setCellValue(t.header().get(i));
+        c.setCellStyle(bold);
+        sheet.setColumnWidth(i, 18 * 256);
+      }
+      for (int r = 0; r < t.rows().size(); r++) {
+        Row row = sheet.createRow(r + 2);
+        List<String> cells = t.rows().get(r);
+        for (int i = 0; i < cells.size(); i++) {
+          row.createCell(i).setCellValue(cells.get(i) == null ? "" : cells.get(i));
+        }
+      }
+      sheet.createFreezePane(0, 2);
+      wb.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The quarterly (or annual) bulletin as PDF. */
+  @Transactional(readOnly = true)
+  public byte[] bulletinPdf(String bulletinNo, CurrentUser user) {
+    Map<String, Object> b = service.bulletin(bulletinNo, user);
+    boolean annual = "ANNUAL".equals(b.get("kind"));
+    PdfReport pdf = PdfReport.create(reports, annual ? "平安恳谈任务年度考核通报" : "平安恳谈任务落实情况季度通报")
+        .paragraph("通报编号：" + b.get("bulletinNo") + "    截至：" + b.get("asOf"))
+        .heading("一、总体情况")
+        .paragraph(String.valueOf(b.get("summary")))
+        .heading("二、任务落实情况");
+    List<List<String>> rows = new ArrayList<>();
+    List<List<String>> overdue = new ArrayList<>();
+    for (Object o : (List<?>) b.get("entries")) {
+      Map<?, ?> e = (Map<?, ?>) o;
+      DialogueRepository.Task t = repository.requireTask(String.valueOf(e.get("taskNo")));
+      List<String> row = List.of(t.taskNo(), t.title(), service.unitName(t.responsibleUnit()), String.valueOf(e.get("deadline")),
+          e.get("progress") + "%", TaskStatus.valueOf(String.valueOf(e.get("status"))).nameZh(),
+          Boolean.TRUE.equals(e.get("overdue")) ? "逾期" : "—", Boolean.TRUE.equals(e.get("escalated")) ? "已提级" : "—");
+      rows.add(row);
+      if (Boolean.TRUE.equals(e.get("overdue"))) {
+        overdue.add(row);
+      }
+    }
+    pdf.table(List.of("任务编号", "任务", "责任单位", "完成期限", "进度", "状态", "逾期", "专题协调"), rows,
+        new float[] {2.2f, 4, 2.4f, 2, 1.1f, 1.6f, 1.1f, 1.5f});
+    pdf.heading("三、逾期未完成任务");
+    if (overdue.isEmpty()) {
+      pdf.paragraph("无。");
+    } else {
+      pdf.table(List.of("任务编号", "任务", "责任单位", "完成期限", "进度", "状态", "逾期", "专题协调"), overdue,
+          new float[] {2.2f, 4, 2.4f, 2, 1.1f, 1.6f, 1.1f, 1.5f});
+    }
+    if (annual) {
+      pdf.heading("四、通报约谈单位");
+      List<?> calledIn = (List<?>) b.get("calledIn");
+      if (calledIn.isEmpty()) {
+        pdf.paragraph("本年度无单位被约谈。");
+      }
+      for (Object o : calledIn) {
+        Map<?, ?> a = (Map<?, ?>) o;
+        pdf.badge(new java.awt.Color(0xC0, 0x39, 0x2B), "约谈", a.get("unitName") + "  考核得分 " + a.get("score"));
+      }
+    }
+    return pdf.toBytes();
+  }
+
+  /** The annual effectiveness list (成效清单) as PDF, with the area's safety index before and after where known. */
+  @Transactional(readOnly = true)
+  public byte[] effectivenessPdf(String cycleNo, CurrentUser user) {
+    DialogueRepository.Cycle cycle = repository.cycle(cycleNo)
+        .orElseThrow(() -> new NotFoundException("年度循环不存在：" + DialogueRules.abbreviate(cycleNo)));
+    Table t = effectivenessTable(user, cycleNo);
+    PdfReport pdf = PdfReport.create(reports, cycle.year() + " 年度平安恳谈成效清单")
+        .paragraph("年度循环：" + cycleNo + "    状态：" + cycle.status().nameZh())
+        .heading("一、评估总结")
+        .paragraph(cycle.reviewSummary() == null ? "成效评估尚未完成。" : cycle.reviewSummary())
+        .heading("二、逐项成效");
+    pdf.table(t.header(), t.rows(), new float[] {2.2f, 3.5f, 2.2f, 1.6f, 1.2f, 3.5f, 1.3f, 1.3f});
+    pdf.heading("三、单位考核");
+    List<List<String>> rows = new ArrayList<>();
+    for (DialogueRepository.Assessment a : repository.assessments(user.scope(), cycleNo)) {
+      rows.add(List.of(service.unitName(a.unitCode()), String.valueOf(a.taskCount()), String.valueOf(a.onTime()),
+          a.solved() + " / " + a.partly() + " / " + a.notSolved(), String.valueOf(a.score()), nz(a.grade()),
+          Boolean.TRUE.equals(a.admonish()) ? "约谈" : "—"));
+    }
+    if (rows.isEmpty()) {
+      pdf.paragraph("考核尚未进行。");
+    } else {
+      pdf.table(List.of("单位", "任务数", "按期完成", "解决/部分/未解决", "得分", "等次", "约谈"), rows,
+          new float[] {3, 1.2f, 1.4f, 2.4f, 1.2f, 1.4f, 1.2f});
+    }
+    pdf.small("说明：每项任务按期完成计 40 分，已解决、部分解决、未解决分别计 60、30、0 分，单位得分为其任务平均分；"
+        + "等次与约谈线见 dialogue-assessment 决策表。平安指数由风险监测提供，暂无数据时显示“—”。");
+    return pdf.toBytes();
+  }
+
+  // -------------------------------------------------------------------------------------- tables
+
+  private Table rosterTable(CurrentUser user) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Map<String, Object> o : roster.list(user, null)) {
+      rows.add(List.of(s(o.get("officerNo")), s(o.get("name")), s(o.get("organisationName")), s(o.get("role")),
+          s(o.get("contact")), s(o.get("streetName"))));
+    }
+    return new Table("政法干警名册", List.of("编号", "姓名", "所属单位", "职务", "联系方式", "联系街道"), rows);
+  }
+
+  private Table problemTable(CurrentUser user, String cycleNo) {
+    List<List<String>> rows = new ArrayList<>();
+    for (DialogueRepository.Problem p : repository.problems(user.scope(), cycleNo, null)) {
+      DialogueRepository.Meeting m = repository.meeting(p.meetingNo()).orElseThrow();
+      String links = String.join("；", repository.links(p.problemNo()).stream()
+          .map(l -> l.kind().nameZh() + " " + l.reference()).toList());
+      rows.add(List.of(p.problemNo(), service.unitName(p.streetCode()), m.meetingNo(), m.mode().nameZh(), m.date().toString(),
+          p.title(), nz(p.description()), links.isEmpty() ? "—" : links, p.taskNo() == null ? "待研判" : p.taskNo()));
+    }
+    return new Table("问题清单", List.of("问题编号", "街道", "恳谈编号", "恳谈方式", "恳谈日期", "问题", "描述", "关联事项", "转化任务"), rows);
+  }
+
+  private Table taskTable(CurrentUser user, String cycleNo) {
+    List<List<String>> rows = new ArrayList<>();
+    for (DialogueRepository.Task t : repository.tasks(user.scope(), cycleNo)) {
+      rows.add(List.of(t.taskNo(), t.title(), t.target(), service.unitName(t.responsibleUnit()), t.deadline().toString(),
+          String.join("、", repository.problemsOfTask(t.taskNo()).stream().map(DialogueRepository.Problem::problemNo).toList()),
+          t.status().nameZh()));
+    }
+    return new Table("任务清单", List.of("任务编号", "任务", "可衡量目标", "责任单位", "完成期限", "来源问题", "状态"), rows);
+  }
+
+  private Table implementationTable(CurrentUser user, String cycleNo) {
+    List<List<String>> rows = new ArrayList<>();
+    java.time.LocalDate today = DialogueClock.today();
+    for (DialogueRepository.Task t : repository.tasks(user.scope(), cycleNo)) {
+      List<DialogueRepository.Progress> reports = repository.progress(t.taskNo());
+      DialogueRepository.Progress last = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+      rows.add(List.of(t.taskNo(), t.title(), service.unitName(t.responsibleUnit()), t.deadline().toString(),
+          t.progress() + "%", last == null ? "尚未报告" : last.narrative(), String.valueOf(reports.size()),
+          t.status().nameZh(), t.overdueOn(today) ? "逾期" : "—",
+          t.coordinationReason() == null ? "—" : ("OVERDUE".equals(t.coordinationReason()) ? "逾期提级" : "难点申报")
+              + (t.coordinationDecision() == null ? "" : "：" + t.coordinationDecision())));
+    }
+    return new Table("落实清单", List.of("任务编号", "任务", "责任单位", "完成期限", "进度", "最新进展", "报告次数", "状态", "逾期", "专题协调"), rows);
+  }
+
+  private Table effectivenessTable(CurrentUser user, String cycleNo) {
+    List<List<String>> rows = new ArrayList<>();
+    for (DialogueRepository.Task t : repository.tasks(user.scope(), cycleNo)) {
+      DialogueService.IndexPair index = service.indexPair(t);
+      rows.add(List.of(t.taskNo(), t.title(), service.unitName(t.responsibleUnit()), t.onTime() ? "按期完成" : "未按期",
+          t.rating() == null ? "待评定" : t.rating().nameZh(), nz(t.ratingEvidence()), idx(index.before()), idx(index.after())));
+    }
+    return new Table("成效清单", List.of("任务编号", "任务", "责任单位", "按期", "成效", "评定依据", "评估前指数", "评估后指数"), rows);
+  }
+
+  private static String idx(BigDecimal v) {
+    return v == null ? "—" : v.toPlainString();
+  }
+
+  private static String nz(String s) {
+    return s == null || s.isBlank() ? "—" : s;
+  }
+
+  private static String s(Object o) {
+    return o == null ? "" : o.toString();
+  }
+}

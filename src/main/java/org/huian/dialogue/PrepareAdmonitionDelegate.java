@@ -1,0 +1,31 @@
+package org.huian.dialogue;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.huian.geography.Geography;
+import org.huian.geography.Unit;
+import org.springframework.stereotype.Component;
+
+/** Puts the called-in unit's name and score into the talk's scope, for the form. */
+@Component
+class PrepareAdmonitionDelegate implements JavaDelegate {
+
+  private final DialogueRepository repository;
+  private final Geography geography;
+
+  PrepareAdmonitionDelegate(DialogueRepository repository, Geography geography) {
+    this.repository = repository;
+    this.geography = geography;
+  }
+
+  @Override
+  public void execute(DelegateExecution e) {
+    String cycleNo = DialogueCycle.Variables.CYCLE_NO.get(e);
+    String unit = DialogueCycle.Variables.ADMONISHED_UNIT.get(e);
+    e.setVariableLocal(DialogueCycle.Variables.ADMONISHED_UNIT.name(), unit);
+    e.setVariableLocal("admonishedUnitName", geography.find(unit).map(Unit::name).orElse(unit));
+    e.setVariableLocal("unitScoreText", repository.assessment(cycleNo, unit)
+        .map(a -> a.score() + " 分（任务 " + a.taskCount() + " 项，按期完成 " + a.onTime() + " 项，已解决 " + a.solved()
+            + " 项，部分解决 " + a.partly() + " 项，未解决 " + a.notSolved() + " 项）").orElse("—"));
+  }
+}
