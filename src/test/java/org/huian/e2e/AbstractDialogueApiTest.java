@@ -42,16 +42,22 @@ abstract class AbstractDialogueApiTest extends AbstractApiTest {
     at(2027, 1, 4);
     keepTheRoster();
     String caseNo = create(b -> b.put("title", "平安恳谈关联案件")).path("caseNo").asText();
+    // a grid report, and three complaints about one agency that risk monitoring links into a cluster
+    String reportNo = gridReport("胡同停车秩序混乱", null).path("reportNo").asText();
+    for (int day = 1; day <= 3; day++) {
+      gridReport("群租房隐患，第 " + day + " 次反映", Map.of("name", "北京安居群租中介有限公司", "phone", "13600001111"));
+    }
+    String clusterNo = client.get(DISTRICT, "/api/risk/clusters").body().get(0).path("clusterNo").asText();
 
     // ---- the problem list: three meetings in two streets, eight problems
     List<String> andingmen1 = problemNos(meeting(STREET_USER, ANDINGMEN, "GROUP_MEETING", "2027-01-04", List.of(
         problem("老旧小区加装电梯协商难", List.of(Map.of("kind", "CASE", "reference", caseNo))),
-        problem("胡同停车秩序混乱", List.of(Map.of("kind", "GRID_REPORT", "reference", "GR-2027-0001"))),
+        problem("胡同停车秩序混乱", List.of(Map.of("kind", "GRID_REPORT", "reference", reportNo))),
         problem("商户占道经营", List.of()),
         problem("夜间施工噪音投诉集中", List.of()))));
     at(2027, 1, 5);
     List<String> andingmen2 = problemNos(meeting(STREET_USER, ANDINGMEN, "RANDOM_VISIT", "2027-01-05", List.of(
-        problem("群租房安全隐患", List.of(Map.of("kind", "RISK_CLUSTER", "reference", "RC-2027-0007"))))));
+        problem("群租房安全隐患", List.of(Map.of("kind", "RISK_CLUSTER", "reference", clusterNo))))));
     at(2027, 1, 6);
     List<String> qianmen = problemNos(meeting(OTHER_STREET_USER, QIANMEN, "TARGETED_APPOINTMENT", "2027-01-06", List.of(
         problem("景区周边黑导游", List.of()), problem("商铺租赁合同纠纷多发", List.of()),
@@ -135,7 +141,10 @@ abstract class AbstractDialogueApiTest extends AbstractApiTest {
     review(overdue, "NOT_SOLVED", "景区周边仍有黑导游");
     review(late, "PARTLY", "尚有 3 起纠纷未化解");
     JsonNode reviewed = review(district, "SOLVED", "机制运行良好");
-    assertThat(reviewed.path("indexBefore").isMissingNode()).as("no safety index before risk monitoring").isTrue();
+    // the task's area is 前门 (its one problem's street): risk monitoring gives the index when set and at review
+    assertThat(reviewed.path("indexBefore").isNumber()).as(reviewed.toString()).isTrue();
+    assertThat(reviewed.path("indexBefore").asDouble()).isBetween(0.0, 100.0);
+    assertThat(reviewed.path("indexAfter").isNumber()).isTrue();
     Reply assessed = client.post(DISTRICT, "/api/dialogue/assessments", Map.of("cycleNo", CYCLE, "summary", "年度任务总体完成，前门街道落实不力"));
     assertThat(assessed.status()).as(assessed.raw()).isEqualTo(201);
     Map<String, JsonNode> byUnit = new HashMap<>();
@@ -272,7 +281,8 @@ abstract class AbstractDialogueApiTest extends AbstractApiTest {
           assertThat(cells).contains(merged, "安定门街道综治中心", "前门街道综治中心");
         }
         if (list.getKey().equals("effectiveness")) {
-          assertThat(cells).contains("未解决", "部分解决", "—");
+          assertThat(cells).contains("未解决", "部分解决");
+          assertThat(cells).as("the safety index before and after, from risk monitoring").anyMatch(c -> c.matches("\\d{1,3}(\\.\\d+)?"));
         }
       }
     }
@@ -288,7 +298,8 @@ abstract class AbstractDialogueApiTest extends AbstractApiTest {
     HuianClient.Download annual = client.download(DISTRICT, "/api/dialogue/bulletins/TB-2027-ND/pdf");
     assertThat(text(annual.bytes())).contains("年度考核通报", "通报约谈单位", "前门街道");
     HuianClient.Download effectiveness = client.download(DISTRICT, "/api/dialogue/reviews/" + CYCLE + "/pdf");
-    assertThat(text(effectiveness.bytes())).contains("2027 年度平安恳谈成效清单", "已解决", "未解决", "不合格", "—", merged);
+    assertThat(text(effectiveness.bytes())).contains("2027 年度平安恳谈成效清单", "已解决", "未解决", "不合格", merged)
+        .containsPattern("评估前指数|指数");
   }
 
   static String text(byte[] pdf) throws Exception {
@@ -349,6 +360,17 @@ abstract class AbstractDialogueApiTest extends AbstractApiTest {
     b.put("deadline", deadline);
     b.put("target", "问题点位清零，群众满意度不低于 90%");
     return b;
+  }
+
+  JsonNode gridReport(String description, Map<String, Object> subject) {
+    Map<String, Object> b = new HashMap<>(Map.of("kind", "EVENT", "gridId", "110101004001-01", "description", description,
+        "severity", 3, "occurredAt", "2027-01-03T10:00:00+08:00"));
+    if (subject != null) {
+      b.put("subject", subject);
+    }
+    Reply r = client.post(STREET_USER, "/api/grid-reports", b);
+    assertThat(r.status()).as(r.raw()).isEqualTo(201);
+    return r.body();
   }
 
   String task(String title, List<String> problems, String unit, String deadline) {

@@ -40,9 +40,11 @@ class DialogueApiFuzzTest extends AbstractApiTest {
     Map<String, Object> officer = Map.of("name", "王法官", "organisation", "COURT", "role", "员额法官",
         "contact", "010-64000000", "streetCode", ANDINGMEN);
     String officerNo = client.post(DISTRICT, "/api/dialogue/officers", officer).body().path("officerNo").asText();
+    String reportNo = client.post(STREET_USER, "/api/grid-reports", Map.of("kind", "PLACE", "gridId", ANDINGMEN_GRID,
+        "description", "胡同停车", "severity", 2, "occurredAt", "2027-05-09T10:00:00+08:00")).body().path("reportNo").asText();
     Map<String, Object> meeting = Map.of("mode", "GROUP_MEETING", "date", "2027-05-10", "streetCode", ANDINGMEN,
         "participants", "干警与居民", "notes", "座谈", "problems", List.of(Map.of("title", "停车难", "description", "胡同停车",
-            "links", List.of(Map.of("kind", "GRID_REPORT", "reference", "GR-1")))));
+            "links", List.of(Map.of("kind", "GRID_REPORT", "reference", reportNo)))));
     Reply first = client.post(STREET_USER, "/api/dialogue/meetings", meeting);
     assertThat(first.status()).as(first.raw()).isEqualTo(201);
     String meetingNo = first.body().path("meetingNo").asText();
@@ -62,7 +64,7 @@ class DialogueApiFuzzTest extends AbstractApiTest {
     valid.put("/api/dialogue/officers", json(officer));
     valid.put("/api/dialogue/meetings", json(meeting));
     valid.put("/api/dialogue/problems", json(Map.of("meetingNo", meetingNo, "title", "噪音", "description", "夜间施工",
-        "links", List.of(Map.of("kind", "RISK_CLUSTER", "reference", "RC-1")))));
+        "links", List.of(Map.of("kind", "GRID_REPORT", "reference", reportNo)))));
     valid.put("/api/dialogue/tasks", json(Map.of("title", "占道整治", "problemNos", List.of(spare), "responsibleUnit", ANDINGMEN,
         "deadline", "2027-08-31", "target", "占道点位清零", "areaCode", ANDINGMEN_COMMUNITY)));
     valid.put("/api/dialogue/tasks/" + taskNo + "/progress", json(Map.of("percent", 40, "narrative", "已施划车位",
