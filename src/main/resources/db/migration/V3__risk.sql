@@ -4,22 +4,28 @@
 
 CREATE SEQUENCE grid_report_no_seq START WITH 1 INCREMENT BY 1;
 
+-- The columns the index reads per report come first: PostgreSQL decodes a row's columns in order,
+-- so a sum over weight must not first walk the variable-length texts.
 CREATE TABLE grid_reports (
     report_no       VARCHAR(32)    NOT NULL PRIMARY KEY,
+    grid_id         VARCHAR(15)    NOT NULL,
+    occurred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- severity weight × exp(λ·(occurred_at − base)), set once per report by ReportWeights; NULL until then
+    weight          DOUBLE PRECISION,
+    -- the same for SENTIMENT reports, 0 for the others
+    sentiment_weight DOUBLE PRECISION,
+    severity        SMALLINT       NOT NULL,
+    kind            VARCHAR(16)    NOT NULL,
     source          VARCHAR(24)    NOT NULL,
     external_ref    VARCHAR(128),
     request_hash    VARCHAR(64)    NOT NULL,
-    kind            VARCHAR(16)    NOT NULL,
     category        VARCHAR(32),
-    grid_id         VARCHAR(15)    NOT NULL,
     community_code  VARCHAR(12)    NOT NULL,
     street_code     VARCHAR(12)    NOT NULL,
     description     VARCHAR(2000)  NOT NULL,
-    severity        SMALLINT       NOT NULL,
     tags            VARCHAR(400),
     lat             DOUBLE PRECISION,
     lon             DOUBLE PRECISION,
-    occurred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     received_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     reported_by     VARCHAR(64),
     subject_name    VARCHAR(100),
@@ -27,10 +33,6 @@ CREATE TABLE grid_reports (
     subject_phone   VARCHAR(20),
     subject_address VARCHAR(300),
     case_no         VARCHAR(32)    REFERENCES cases (case_no),
-    -- severity weight × exp(λ·(occurred_at − base)), set once per report by ReportWeights; NULL until then
-    weight          DOUBLE PRECISION,
-    -- the same for SENTIMENT reports, 0 for the others
-    sentiment_weight DOUBLE PRECISION,
     CONSTRAINT uq_grid_reports_external UNIQUE (source, external_ref)
 );
 -- the index recomputation reads (grid, time) ranges; lists read by street and time

@@ -159,9 +159,23 @@ public class RiskIndexService {
       double toMoment = basis.toMoment(at);
       String kinds = f.kinds().isEmpty() ? "" : " AND kind IN (" + f.kinds().stream().map(k -> "'" + k.name() + "'")
           .collect(Collectors.joining(",")) + ")";
-      jdbc.sql("SELECT grid_id, SUM(weight), SUM(sentiment_weight) FROM grid_reports "
-              + "WHERE occurred_at > ? AND occurred_at <= ?" + kinds + " GROUP BY grid_id")
-          .params(RiskRepository.ts(from), RiskRepository.ts(at))
+      // a bound that every report satisfies is left out (MIN and MAX come from the time index)
+      List<Object> args = new ArrayList<>();
+      StringBuilder where = new StringBuilder(" WHERE 1=1");
+      jdbc.sql("SELECT MIN(occurred_at), MAX(occurred_at) FROM grid_reports").query((ResultSet rs) -> {
+        Instant first = RiskRepository.instant(rs, 1);
+        Instant last = RiskRepository.instant(rs, 2);
+        if (first == null || !first.isAfter(from)) {
+          where.append(" AND occurred_at > ?");
+          args.add(RiskRepository.ts(from));
+        }
+        if (last == null || last.isAfter(at)) {
+          where.append(" AND occurred_at <= ?");
+          args.add(RiskRepository.ts(at));
+        }
+      });
+      jdbc.sql("SELECT grid_id, SUM(weight), SUM(sentiment_weight) FROM grid_reports" + where + kinds + " GROUP BY grid_id")
+          .params(args)
           .query((ResultSet rs) -> {
             Integer g = loads.gridIndex(rs.getString(1));
             if (g == null) {
