@@ -38,7 +38,7 @@ class IssueBulletinDelegate implements JavaDelegate {
       if (pull) {
         repository.markEscalated(t.taskNo(), t.deadline());
         String reason = "超过完成期限（" + DialogueClock.format(t.deadline()) + "）仍未完成，经第" + quarter + "季度通报提请区级专题协调";
-        EngineAccess.withoutAuthorization(() -> e.getProcessEngineServices().getRuntimeService()
+        org.huian.security.ProcessInstanceGrants.withoutAuthorization(() -> e.getProcessEngineServices().getRuntimeService()
             .createMessageCorrelation(DialogueTaskProcess.MESSAGE_COORDINATION)
             .processInstanceBusinessKey(t.taskNo())
             .setVariable("coordinationReasonText", reason)

@@ -65,7 +65,12 @@ public class ProcessInstanceGrants {
         .resourceId(processInstanceId).count();
   }
 
-  private static void withoutAuthorization(Runnable work) {
+  /**
+   * Runs engine calls a delegate makes on the process's behalf (granting, or correlating to other
+   * instances) without the current user's authorizations: the user completing the task may not
+   * update those instances, but the process acting for them may. Outside a command, just runs.
+   */
+  public static void withoutAuthorization(Runnable work) {
     CommandContext context = Context.getCommandContext();
     if (context == null) {
       work.run();
