@@ -130,8 +130,8 @@ class RiskController {
       throw new InvalidRequestException("weeks", "周数须在 16 至 52 之间");
     }
     Forecast.Backtest b = trends.backtest(trends.weekly(weeks));
-    return new BacktestView(weeks, RiskTrendService.HORIZON, b.forecasts(), RiskIndexService.round(b.holtMae() * 100) / 100,
-        RiskIndexService.round(b.seasonalNaiveMae() * 100) / 100,
+    return new BacktestView(weeks, RiskTrendService.HORIZON, b.forecasts(), Math.round(b.holtMae() * 1000) / 1000.0,
+        Math.round(b.seasonalNaiveMae() * 1000) / 1000.0,
         b.seasonalNaiveMae() == 0 ? 0 : Math.round(b.holtMae() / b.seasonalNaiveMae() * 1000) / 1000.0,
         "Holt 阻尼趋势指数平滑", "季节性朴素预测（季节长度 4 周）");
   }

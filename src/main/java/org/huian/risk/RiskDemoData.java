@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  *       {@code casesPerYear} closed cases (default 3,000), 10 % of which moved up a level;
  *   <li>where: every grid has a log-normal activity (σ 0.5); eight hot-spot communities have four
  *       times the activity, one troubled street (前门) 4.5 times; two streets (东华门, 建国门)
- *       rise linearly to twice their activity over the last eight weeks;
+ *       rise linearly to four times their usual activity over the last eight weeks;
  *   <li>when: uniform over the year times a summer peak (+25 % in July), weekends at 60 %, and
  *       the last five days of a month at 140 % (wages fall due);
  *   <li>what: kinds EVENT 35 %, PLACE 20 %, PERSON 15 %, OBJECT 15 %, SENTIMENT 15 %; severity
@@ -48,7 +48,7 @@ public class RiskDemoData {
 
   private static final Logger log = LoggerFactory.getLogger(RiskDemoData.class);
   static final String TROUBLED_STREET = "110101011000"; // 前门
-  static final List<String> RISING_STREETS = List.of("110101002000", "110101007000"); // 东华门, 建国门
+  static final List<String> RISING_STREETS = List.of("110101001000", "110101008000"); // 东华门, 建国门
 
   /**
    * {@code huian.demo-data.*}
@@ -115,6 +115,9 @@ public class RiskDemoData {
       if (community.parentCode().equals(TROUBLED_STREET)) {
         a *= 4.5;
       }
+      if (RISING_STREETS.contains(community.parentCode())) {
+        a *= 4; // sampled at a quarter before the rise (below), so their usual activity is everyone's
+      }
       activity[g] = a;
       total += a;
     }
@@ -134,8 +137,8 @@ public class RiskDemoData {
       String street = community.parentCode();
       if (RISING_STREETS.contains(street)) {
         double weeksToEnd = Duration.between(at, end).toDays() / 7.0;
-        double rise = weeksToEnd < 8 ? 1 + (8 - weeksToEnd) / 8 : 1;
-        if (random.nextDouble() > rise / 2) {
+        double rise = weeksToEnd < 8 ? 1 + 3 * (8 - weeksToEnd) / 8 : 1;
+        if (random.nextDouble() > rise / 4) {
           continue; // thinning keeps the rise relative to the street's normal activity
         }
       }

@@ -53,7 +53,7 @@ public record RiskProperties(
    * @param beta smoothing of the trend (0.3)
    * @param phi damping of the trend per week (0.8)
    * @param weeks how many past weeks feed the forecast (26)
-   * @param sharpDrop points the index may lose within the four forecast weeks before a warning (8)
+   * @param sharpDrop points the index may lose from four weeks ago to four weeks ahead before a warning (6)
    */
   public record Forecast(Double alpha, Double beta, Double phi, Integer weeks, Double sharpDrop) {
     public Forecast {
@@ -61,7 +61,7 @@ public record RiskProperties(
       beta = beta == null ? 0.3 : beta;
       phi = phi == null ? 0.8 : phi;
       weeks = weeks == null ? 26 : weeks;
-      sharpDrop = sharpDrop == null ? 8.0 : sharpDrop;
+      sharpDrop = sharpDrop == null ? 6.0 : sharpDrop;
     }
   }
 

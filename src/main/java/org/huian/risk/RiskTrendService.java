@@ -64,7 +64,9 @@ public class RiskTrendService {
     List<Warning> warnings = new ArrayList<>();
     double last = history.get(history.size() - 1);
     double lowest = forecast.stream().mapToDouble(Double::doubleValue).min().orElse(last);
-    if (last - lowest >= p.sharpDrop()) {
+    // a sharp rise in risk: four weeks ahead, the index is forecast that much below where it stood four weeks ago
+    double monthAgo = history.get(Math.max(0, history.size() - 1 - HORIZON));
+    if (monthAgo - lowest >= p.sharpDrop()) {
       warnings.add(Warning.SHARP_DROP);
     }
     if (current.colour() != UnitIndex.Colour.RED && lowest < 60) {

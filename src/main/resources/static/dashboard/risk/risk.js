@@ -129,9 +129,10 @@
         ul.innerHTML = '';
         lists[0].concat(lists[1]).forEach(function (t) {
           var li = document.createElement('li');
-          li.textContent = t.name + '：当前 ' + t.history[t.history.length - 1].toFixed(1) + '，四周后预计 ' +
-            t.forecast[t.forecast.length - 1].toFixed(1) + '（' + t.warnings.map(function (w) {
-              return w === 'SHARP_DROP' ? '明显下降' : '可能转为红色'; }).join('、') + '）';
+          var h = t.history;
+          li.textContent = t.name + '：四周前 ' + h[Math.max(0, h.length - 5)].toFixed(1) + '，当前 ' + h[h.length - 1].toFixed(1) +
+            '，四周后预计 ' + t.forecast[t.forecast.length - 1].toFixed(1) + '（' + t.warnings.map(function (w) {
+              return w === 'SHARP_DROP' ? '八周内明显下降' : '可能转为红色'; }).join('、') + '）';
           ul.appendChild(li);
         });
         if (!ul.children.length) { ul.innerHTML = '<li>暂无趋势预警</li>'; }
