@@ -47,6 +47,8 @@ public class CrossMatcher {
   private static final Logger log = LoggerFactory.getLogger(CrossMatcher.class);
   static final String CASE = "CASE";
   static final String REPORT = "REPORT";
+  /** The most items one walk visits: far more than a cluster needs, and a bound on the cost of one match. */
+  static final int GROUP_CAP = 200;
 
   /** After its commit, the item's subject is matched against the others. */
   public record ItemRecorded(String itemKind, String itemRef) {}
@@ -122,30 +124,45 @@ public class CrossMatcher {
    */
   public synchronized Optional<String> match(String itemKind, String itemRef) {
     Duration window = properties.cluster().window();
-    List<Item> start = items("item_kind = ? AND item_ref = ?", List.of(itemKind, itemRef));
+    List<Item> start = items("item_kind = ? AND item_ref = ?", List.of(itemKind, itemRef), 1);
     if (start.isEmpty()) {
       return Optional.empty();
     }
-    Instant anchor = start.get(0).at();
+    Item item = start.get(0);
+    Instant anchor = item.at();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    // an open cluster recognised by one of this item's keys, still active within the window: join it
+    List<String> joined = jdbc.sql("""
+        SELECT DISTINCT rk.cluster_no FROM subject_keys k
+          JOIN risk_cluster_keys rk ON rk.key_kind = k.key_kind AND rk.key_value = k.key_value
+          JOIN risk_clusters c ON c.cluster_no = rk.cluster_no
+        WHERE k.item_kind = ? AND k.item_ref = ? AND c.status = 'OPEN' AND c.last_at >= ? AND c.first_at <= ?
+        ORDER BY rk.cluster_no""")
+        .params(itemKind, itemRef, RiskRepository.ts(anchor.minus(window)), RiskRepository.ts(anchor.plus(window)))
+        .query(String.class).list();
+    if (!joined.isEmpty()) {
+      String clusterNo = joined.get(0);
+      addItems(clusterNo, List.of(item), itemKeys(item), now);
+      return Optional.of(clusterNo);
+    }
+    // otherwise walk the items linked through shared keys within the window around this one; the walk
+    // stops at GROUP_CAP items, far more than any cluster needs to be recognised
     Instant from = anchor.minus(window);
     Instant to = anchor.plus(window);
     Map<String, Item> group = new LinkedHashMap<>();
-    Map<String, String> keyLabels = new LinkedHashMap<>();
-    Deque<Item> queue = new ArrayDeque<>(start.subList(0, 1));
-    group.put(id(start.get(0)), start.get(0));
-    while (!queue.isEmpty() && group.size() < 1000) {
-      Item item = queue.pop();
-      List<Map<String, Object>> keys = jdbc.sql("SELECT key_kind, key_value, label FROM subject_keys WHERE item_kind = ? AND item_ref = ?")
-          .params(item.kind(), item.ref()).query().listOfRows();
-      for (Map<String, Object> k : keys) {
+    Map<String, String[]> sharedKeys = new LinkedHashMap<>();
+    Deque<Item> queue = new ArrayDeque<>(List.of(item));
+    group.put(id(item), item);
+    while (!queue.isEmpty() && group.size() < GROUP_CAP) {
+      Item next = queue.pop();
+      for (String[] k : itemKeys(next)) {
         List<Item> sharing = items("key_kind = ? AND key_value = ? AND occurred_at BETWEEN ? AND ?",
-            List.of(k.get("key_kind"), k.get("key_value"), RiskRepository.ts(from), RiskRepository.ts(to)));
+            List.of(k[0], k[1], RiskRepository.ts(from), RiskRepository.ts(to)), GROUP_CAP);
         if (sharing.size() > 1) {
-          keyLabels.putIfAbsent(k.get("key_kind") + "|" + k.get("key_value"),
-              SubjectKeys.KeyKind.valueOf((String) k.get("key_kind")).nameZh() + "：" + k.get("label"));
+          sharedKeys.putIfAbsent(k[0] + "|" + k[1], k);
         }
         for (Item other : sharing) {
-          if (group.putIfAbsent(id(other), other) == null) {
+          if (group.size() < GROUP_CAP && group.putIfAbsent(id(other), other) == null) {
             queue.add(other);
           }
         }
@@ -155,51 +172,58 @@ public class CrossMatcher {
     if (densest(group.values(), window) < properties.cluster().minItems()) {
       return Optional.empty();
     }
-    String label = keyLabels.values().stream().findFirst().orElse("关联对象");
-    String keysText = String.join("；", keyLabels.values());
-    List<String> existing = jdbc.sql("SELECT DISTINCT i.cluster_no FROM risk_cluster_items i JOIN risk_clusters c ON c.cluster_no = i.cluster_no "
-            + "WHERE c.status = 'OPEN' AND i.item_kind = ? AND i.item_ref = ? ORDER BY i.cluster_no")
-        .params(itemKind, itemRef).query(String.class).list();
-    if (existing.isEmpty()) {
-      for (Item i : group.values()) {
-        existing = jdbc.sql("SELECT DISTINCT i.cluster_no FROM risk_cluster_items i JOIN risk_clusters c ON c.cluster_no = i.cluster_no "
-                + "WHERE c.status = 'OPEN' AND i.item_kind = ? AND i.item_ref = ? ORDER BY i.cluster_no")
-            .params(i.kind(), i.ref()).query(String.class).list();
-        if (!existing.isEmpty()) {
-          break;
-        }
-      }
-    }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    String clusterNo;
-    if (existing.isEmpty()) {
-      clusterNo = "RC" + String.format("%08d", repository.nextClusterSequence());
-      jdbc.sql("""
-          INSERT INTO risk_clusters (cluster_no, label, matched_keys, item_count, street_code, first_at, last_at, status, created_at, updated_at)
-          VALUES (?, ?, ?, 0, ?, ?, ?, 'OPEN', ?, ?)""")
-          .params(clusterNo, clip(label, 300), clip(keysText, 2000), mostCommonStreet(group.values()),
-              RiskRepository.ts(anchor), RiskRepository.ts(anchor), RiskRepository.ts(now), RiskRepository.ts(now))
-          .update();
-      log.info("linked-risk cluster {} raised: {} items, {}", clusterNo, group.size(), label);
-    } else {
-      clusterNo = existing.get(0);
-    }
-    Set<String> present = new HashSet<>(jdbc.sql("SELECT item_kind || ':' || item_ref FROM risk_cluster_items WHERE cluster_no = ?")
-        .param(clusterNo).query(String.class).list());
-    for (Item i : group.values()) {
-      if (!present.contains(i.kind() + ":" + i.ref())) {
+    String clusterNo = "RC" + String.format("%08d", repository.nextClusterSequence());
+    String label = sharedKeys.values().stream().findFirst().map(CrossMatcher::labelOf).orElse("关联对象");
+    jdbc.sql("""
+        INSERT INTO risk_clusters (cluster_no, label, matched_keys, item_count, street_code, first_at, last_at, status, created_at, updated_at)
+        VALUES (?, ?, '', 0, ?, ?, ?, 'OPEN', ?, ?)""")
+        .params(clusterNo, clip(label, 300), mostCommonStreet(group.values()), RiskRepository.ts(anchor), RiskRepository.ts(anchor),
+            RiskRepository.ts(now), RiskRepository.ts(now))
+        .update();
+    addItems(clusterNo, group.values(), new ArrayList<>(sharedKeys.values()), now);
+    log.info("linked-risk cluster {} raised: {} items, {}", clusterNo, group.size(), label);
+    return Optional.of(clusterNo);
+  }
+
+  /** Adds items and the keys that linked them to a cluster, and refreshes its counts and key text. */
+  private void addItems(String clusterNo, java.util.Collection<Item> items, List<String[]> keys, Instant now) {
+    for (Item i : items) {
+      boolean present = jdbc.sql("SELECT COUNT(*) FROM risk_cluster_items WHERE cluster_no = ? AND item_kind = ? AND item_ref = ?")
+          .params(clusterNo, i.kind(), i.ref()).query(Long.class).single() > 0;
+      if (!present) {
         jdbc.sql("INSERT INTO risk_cluster_items (cluster_no, item_kind, item_ref, occurred_at, street_code, community_code, grid_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")
             .params(clusterNo, i.kind(), i.ref(), RiskRepository.ts(i.at()), i.street(), i.community(), i.grid()).update();
       }
     }
+    for (String[] k : keys) {
+      boolean present = jdbc.sql("SELECT COUNT(*) FROM risk_cluster_keys WHERE cluster_no = ? AND key_kind = ? AND key_value = ?")
+          .params(clusterNo, k[0], k[1]).query(Long.class).single() > 0;
+      if (!present) {
+        jdbc.sql("INSERT INTO risk_cluster_keys (cluster_no, key_kind, key_value, label) VALUES (?, ?, ?, ?)")
+            .params(clusterNo, k[0], k[1], k[2]).update();
+      }
+    }
+    String keysText = String.join("；", jdbc.sql(
+            "SELECT key_kind, key_value, label FROM risk_cluster_keys WHERE cluster_no = ? ORDER BY key_kind, key_value")
+        .param(clusterNo).query((rs, n) -> labelOf(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})).list());
     jdbc.sql("""
         UPDATE risk_clusters SET item_count = (SELECT COUNT(*) FROM risk_cluster_items WHERE cluster_no = ?),
           first_at = (SELECT MIN(occurred_at) FROM risk_cluster_items WHERE cluster_no = ?),
           last_at = (SELECT MAX(occurred_at) FROM risk_cluster_items WHERE cluster_no = ?),
           matched_keys = ?, updated_at = ? WHERE cluster_no = ?""")
         .params(clusterNo, clusterNo, clusterNo, clip(keysText, 2000), RiskRepository.ts(now), clusterNo).update();
-    return Optional.of(clusterNo);
+  }
+
+  /** An item's keys as {kind, value, label}. */
+  private List<String[]> itemKeys(Item item) {
+    return jdbc.sql("SELECT key_kind, key_value, label FROM subject_keys WHERE item_kind = ? AND item_ref = ?")
+        .params(item.kind(), item.ref())
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+  }
+
+  private static String labelOf(String[] key) {
+    return SubjectKeys.KeyKind.valueOf(key[0]).nameZh() + "：" + key[2];
   }
 
   /** The most items of the group that fall within one window. */
@@ -216,8 +240,9 @@ public class CrossMatcher {
     return best;
   }
 
-  private List<Item> items(String where, List<Object> args) {
-    return jdbc.sql("SELECT DISTINCT item_kind, item_ref, occurred_at, street_code, community_code, grid_id FROM subject_keys WHERE " + where)
+  private List<Item> items(String where, List<Object> args, int limit) {
+    return jdbc.sql("SELECT DISTINCT item_kind, item_ref, occurred_at, street_code, community_code, grid_id FROM subject_keys WHERE "
+            + where + " ORDER BY occurred_at, item_ref LIMIT " + limit)
         .params(args)
         .query((rs, n) -> new Item(rs.getString(1), rs.getString(2), RiskRepository.instant(rs, "occurred_at"),
             rs.getString(4), rs.getString(5), rs.getString(6)))

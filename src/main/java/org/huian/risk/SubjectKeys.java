@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *       case, only when its check character is right;
  *   <li>{@code ORG_NAME}: full-width to half-width (NFKC), spaces and punctuation removed, a
  *       leading 北京市/北京/东城区 and a trailing legal form (有限责任公司, 股份有限公司, 有限公司,
- *       公司, 分公司 …) removed; names shorter than two characters after that give no key;
+ *       公司, 分公司 …) removed; names shorter than two characters after that, and placeholder names
+ *       with 某 (某公司), give no key;
  *   <li>{@code PHONE}: digits only, +86/0086 removed; mobile numbers (11 digits from 1) and
  *       Beijing landlines (8 digits, with or without 010) give a key;
  *   <li>{@code ADDRESS}: NFKC, spaces and punctuation removed, 北京市/东城区 removed; at least
@@ -106,7 +107,8 @@ public final class SubjectKeys {
       }
     }
     boolean onlyLegalForm = java.util.Arrays.asList(LEGAL_FORMS).contains(n);
-    return n.length() >= 2 && !onlyLegalForm ? java.util.Optional.of(n) : java.util.Optional.empty();
+    // 某 marks a name withheld (某餐饮店, 某公司): it names nobody, and would link strangers
+    return n.length() >= 2 && !onlyLegalForm && !n.contains("某") ? java.util.Optional.of(n) : java.util.Optional.empty();
   }
 
   public static java.util.Optional<String> phone(String phone) {

@@ -21,6 +21,7 @@ class SubjectKeysTest {
     assertThat(SubjectKeys.orgName("ＡＢＣ商贸有限公司")).contains("abc商贸");
     assertThat(SubjectKeys.orgName("京东乙消防工程有限公司")).isNotEqualTo(SubjectKeys.orgName("北京京东甲消防工程有限公司"));
     assertThat(SubjectKeys.orgName("公司")).as("a legal form alone names nobody").isEmpty();
+    assertThat(SubjectKeys.orgName("某餐饮店")).as("a withheld name (某…) would link strangers").isEmpty();
     assertThat(SubjectKeys.orgName(" ")).isEmpty();
   }
 
