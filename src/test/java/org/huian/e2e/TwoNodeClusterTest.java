@@ -193,6 +193,9 @@ class TwoNodeClusterTest {
           && dueAfterRestart.size() < batchAfterRestart.size() && Instant.now().isBefore(until)) {
         List<String> next = batchAfterRestart.subList(dueAfterRestart.size(), Math.min(dueAfterRestart.size() + 2, batchAfterRestart.size()));
         dueAfterRestart.addAll(next);
+        // let both executors back off to their idle maximum first (max-wait, 1 s on these nodes): the
+        // node that fired the last pair polls again at once and would otherwise win every next pair
+        Thread.sleep(2_500);
         makeDue(sql, jobsOf(deadlineJob, next));
         awaitTrue("the deadlines just made due fire", Duration.ofSeconds(60),
             () -> succeeded(sql, jobsOf(deadlineJob, dueAfterRestart)).size() == dueAfterRestart.size());
