@@ -108,9 +108,18 @@ class TasklistBrowserTest extends AbstractApiTest {
     pick(form, "Field_respondentKind", "单位/组织");
     enter(form.locator("[id$=\'Field_respondentName\']"), "某建筑公司");
     enter(form.locator("[id$=\'Field_respondentPhone\']"), "010-87654321");
+    // a dropdown's change can land after the next field was typed and wipe it: check, and type again
+    for (String[] typed : List.of(new String[] {"Field_title", title}, new String[] {"Field_respondentName", "某建筑公司"},
+        new String[] {"Field_description", "班组工资被拖欠，尾款 5000 元"})) {
+      Locator field = form.locator("[id$='" + typed[0] + "']");
+      if (!typed[1].equals(field.inputValue())) {
+        enter(field, typed[1]);
+      }
+    }
     shot("case-intake");
     form.locator("[id$='Field_title']").scrollIntoViewIfNeeded();
     shot("case-intake-top");
+    page.locator(".modal-footer .btn-primary:not([disabled])").waitFor();
     page.locator(".modal-footer .btn-primary").click();
     String caseNo = awaitCase(title);
     submitted.add("case-intake");
