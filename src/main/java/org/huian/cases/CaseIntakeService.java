@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.huian.security.Masking;
@@ -105,13 +106,14 @@ public class CaseIntakeService {
         Boolean.TRUE.equals(r.crossRegion()), Boolean.TRUE.equals(r.crossDepartment()),
         CaseStatus.RECEIVED, null, null, null, null, null, Sla.GREEN, 0, null, actor, now, now, null);
     cases.insert(row);
-    cases.insertParties(caseNo, r.partiesOrEmpty().stream()
+    List<StoredParty> parties = r.partiesOrEmpty().stream()
         .map(p -> new StoredParty(null, PartyRole.valueOf(p.role()), PartyKind.valueOf(p.kind()),
             p.name().strip(), blankToNull(p.phone())))
-        .toList());
+        .toList();
+    cases.insertParties(caseNo, parties);
     cases.addEvent(caseNo, EventType.RECEIVED, null, null, actor,
         Channel.valueOf(r.channel()).nameZh() + "登记" + (anonymous ? "（匿名）" : ""));
-    events.publishEvent(new CaseReceived(caseNo)); // risk monitoring keys the case's subjects in this transaction
+    events.publishEvent(new CaseReceived(row, parties)); // risk monitoring keys the case's subjects in this transaction
     log.info("case {} received via {} from {} (reporter {})", caseNo, r.channel(), actor,
         anonymous ? "anonymous" : Masking.phone(row.reporterPhone()));
     return row;

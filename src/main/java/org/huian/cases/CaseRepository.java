@@ -8,14 +8,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.huian.geography.Level;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
 
 /** Plain JDBC access to Huian's own case tables (SQL that runs on H2 and PostgreSQL alike). */
@@ -27,13 +23,9 @@ public class CaseRepository {
   private final JdbcClient jdbc;
   private final DataFieldMaxValueIncrementer caseNumbers;
 
-  CaseRepository(JdbcClient jdbc, DataSource dataSource) throws Exception {
+  CaseRepository(JdbcClient jdbc, org.huian.config.Database database) {
     this.jdbc = jdbc;
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
-    this.caseNumbers =
-        product.toLowerCase().contains("postgres")
-            ? new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE)
-            : new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);
+    this.caseNumbers = database.sequence(SEQUENCE);
   }
 
   public long nextSequence() {

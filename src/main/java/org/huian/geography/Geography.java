@@ -34,6 +34,10 @@ public class Geography {
   private final Map<String, Unit> units = new LinkedHashMap<>();
   private final Map<String, List<Unit>> children = new LinkedHashMap<>();
   private final Map<String, String> streetPinyin = new LinkedHashMap<>();
+  private final List<StreetTile> streetTiles;
+
+  /** A street's place in the schematic tile layout of {@code street-tiles.csv} (not a real map). */
+  public record StreetTile(String streetCode, String name, int row, int col) {}
 
   public Geography() {
     add(new Unit(DISTRICT_CODE, DISTRICT_NAME, Level.DISTRICT, null));
@@ -42,6 +46,8 @@ public class Geography {
       add(new Unit(row[0], row[3] + "街道综治中心", Level.STREET, DISTRICT_CODE));
       streetPinyin.put(row[0], row[4].toLowerCase());
     }
+    this.streetTiles = readCsv("data/dongcheng/street-tiles.csv").stream() // street_code,name_short_zh,tile_row,tile_col
+        .map(r -> new StreetTile(r[0], r[1], Integer.parseInt(r[2]), Integer.parseInt(r[3]))).toList();
     List<String[]> communities = new ArrayList<>(readCsv("data/dongcheng/communities.csv"));
     communities.sort((a, b) -> a[0].compareTo(b[0]));
     int extra = GRID_COUNT - BASE_GRIDS_PER_COMMUNITY * communities.size();
@@ -103,6 +109,10 @@ public class Geography {
 
   public List<Unit> all(Level level) {
     return units.values().stream().filter(u -> u.level() == level).collect(Collectors.toList());
+  }
+
+  public List<StreetTile> streetTiles() {
+    return streetTiles;
   }
 
   /** Lower-case pinyin of a street, e.g. {@code andingmen}; used for demo user names. */

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.huian.cases.CaseReceived;
-import org.huian.cases.CaseRepository;
 import org.huian.cases.CaseRow;
 import org.huian.cases.PartyRole;
 import org.huian.cases.StoredParty;
@@ -57,16 +56,14 @@ public class CrossMatcher {
 
   private final JdbcClient jdbc;
   private final RiskRepository repository;
-  private final CaseRepository cases;
   private final RiskProperties properties;
   private final TransactionTemplate ownTransaction;
   private final org.springframework.context.ApplicationEventPublisher events;
 
-  CrossMatcher(JdbcClient jdbc, RiskRepository repository, CaseRepository cases, RiskProperties properties,
+  CrossMatcher(JdbcClient jdbc, RiskRepository repository, RiskProperties properties,
       PlatformTransactionManager transactions, org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.repository = repository;
-    this.cases = cases;
     this.properties = properties;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -76,10 +73,9 @@ public class CrossMatcher {
   /** A new case: its respondents (name, phone) and its address are its subject. */
   @EventListener
   public void onCaseReceived(CaseReceived event) {
-    CaseRow c = cases.get(event.caseNo());
-    log.debug("keying case {}", c.caseNo());
+    CaseRow c = event.row();
     List<SubjectKeys.Key> keys = new ArrayList<>();
-    for (StoredParty p : cases.parties(c.caseNo())) {
+    for (StoredParty p : event.parties()) {
       if (p.role() == PartyRole.RESPONDENT) {
         keys.addAll(SubjectKeys.of(p.kind() == org.huian.cases.PartyKind.ORGANISATION ? p.name() : null, null, p.phone(), null));
       }

@@ -277,12 +277,9 @@ public class HealthReportService {
   }
 
   public List<StoredReport> list(Scope scope, String period) {
-    List<StoredReport> all = jdbc.sql("SELECT id, period, unit_code, title, score, colour, created_at, LENGTH(pdf) FROM risk_reports"
-            + (period == null ? "" : " WHERE period = ?") + " ORDER BY period DESC, id")
+    List<StoredReport> all = jdbc.sql(REPORT_COLUMNS + (period == null ? "" : " WHERE period = ?") + " ORDER BY period DESC, id")
         .params(period == null ? List.of() : List.of(period))
-        .query((rs, n) -> new StoredReport(rs.getLong(1), rs.getString(2), rs.getString(3),
-            geography.find(rs.getString(3)).map(Unit::name).orElse(rs.getString(3)), rs.getString(4), rs.getDouble(5), rs.getString(6),
-            RiskRepository.instant(rs, "created_at"), rs.getInt(8)))
+        .query(this::stored)
         .list();
     return all.stream().filter(r -> visible(scope, r.unitCode())).toList();
   }
@@ -292,11 +289,15 @@ public class HealthReportService {
   }
 
   public Optional<StoredReport> find(long id) {
-    return jdbc.sql("SELECT id, period, unit_code, title, score, colour, created_at, LENGTH(pdf) FROM risk_reports WHERE id = ?").param(id)
-        .query((rs, n) -> new StoredReport(rs.getLong(1), rs.getString(2), rs.getString(3),
-            geography.find(rs.getString(3)).map(Unit::name).orElse(rs.getString(3)), rs.getString(4), rs.getDouble(5), rs.getString(6),
-            RiskRepository.instant(rs, "created_at"), rs.getInt(8)))
-        .optional();
+    return jdbc.sql(REPORT_COLUMNS + " WHERE id = ?").param(id).query(this::stored).optional();
+  }
+
+  static final String REPORT_COLUMNS = "SELECT id, period, unit_code, title, score, colour, created_at, LENGTH(pdf) FROM risk_reports";
+
+  private StoredReport stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new StoredReport(rs.getLong(1), rs.getString(2), rs.getString(3),
+        geography.find(rs.getString(3)).map(Unit::name).orElse(rs.getString(3)), rs.getString(4), rs.getDouble(5), rs.getString(6),
+        RiskRepository.instant(rs, "created_at"), rs.getInt(8));
   }
 
   /** The district sees every report; a street sees its own street's report. */

@@ -136,17 +136,10 @@ class RiskController {
         "Holt 阻尼趋势指数平滑", "季节性朴素预测（季节长度 4 周）");
   }
 
-  record StreetTile(String streetCode, String name, int row, int col) {}
-
   @Operation(summary = "街道方块图布局（示意，非真实边界）", description = "来自 data/dongcheng/street-tiles.csv，见其 SOURCES.md。")
   @GetMapping("/street-tiles")
-  List<StreetTile> streetTiles() throws java.io.IOException {
-    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
-        new org.springframework.core.io.ClassPathResource("data/dongcheng/street-tiles.csv").getInputStream(),
-        java.nio.charset.StandardCharsets.UTF_8))) {
-      return in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(","))
-          .map(r -> new StreetTile(r[0], r[1], Integer.parseInt(r[2]), Integer.parseInt(r[3]))).toList();
-    }
+  List<Geography.StreetTile> streetTiles() {
+    return geography.streetTiles();
   }
 
   @Operation(summary = "关联风险（同一对象在时间窗内多次被投诉）", description = "只列出调用者辖区内的关联风险。")

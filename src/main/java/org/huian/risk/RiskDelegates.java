@@ -3,10 +3,7 @@ package org.huian.risk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.huian.cases.CaseContext;
@@ -16,6 +13,7 @@ import org.huian.config.TextRules;
 import org.huian.geography.Geography;
 import org.huian.geography.Unit;
 import org.huian.risk.HealthReportProcess.Variables;
+import org.huian.security.ProcessInstanceGrants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,7 +41,7 @@ class RiskDelegates {
   /** Opens the order for one RED unit: its deadline, the unit's group and the one above it. */
   @Bean
   JavaDelegate openSupervisionOrderDelegate(SupervisionOrders orders, RiskIndexService index, Geography geography,
-      RiskProperties properties) {
+      RiskProperties properties, ProcessInstanceGrants grants) {
     return execution -> {
       String unitCode = Variables.UNIT_CODE.get(execution);
       String period = Variables.PERIOD.get(execution);
@@ -62,8 +60,9 @@ class RiskDelegates {
       Variables.ORDER_DEADLINE_TEXT.set(execution, DEADLINE_TEXT.format(deadline));
       Variables.ORDER_SCORE.set(execution, u.score());
       Variables.ORDER_FOCUS.set(execution, focus.isEmpty() ? "—" : focus);
-      grantRead(execution, unitCode);
-      grantRead(execution, unit.parentCode());
+      // the unit and the one above it may read the order's instance (Tasklist shows its variables)
+      grants.grantRead(unitCode, List.of(execution.getProcessInstanceId()));
+      grants.grantRead(unit.parentCode(), List.of(execution.getProcessInstanceId()));
     };
   }
 
@@ -87,26 +86,12 @@ class RiskDelegates {
     return execution -> {
       String measures = Variables.MEASURES.optional(execution).map(String::strip).orElse("");
       if (measures.isEmpty()) {
-        throw new InvalidRequestException(java.util.List.of(new FieldError("measures", "请填写整改措施及成效")));
+        throw new InvalidRequestException(List.of(new FieldError("measures", "请填写整改措施及成效")));
       }
       if (measures.length() > 4000 || TextRules.hasControlCharacters(measures)) {
-        throw new InvalidRequestException(java.util.List.of(new FieldError("measures", "整改措施不能超过 4000 字，且不能含控制字符")));
+        throw new InvalidRequestException(List.of(new FieldError("measures", "整改措施不能超过 4000 字，且不能含控制字符")));
       }
       orders.complete(Variables.ORDER_NO.get(execution), measures, CaseContext.actor(execution), ClockUtil.getCurrentTime().toInstant());
     };
-  }
-
-  /** Lets a unit's group read the order's process instance in Cockpit and Tasklist's process views. */
-  private static void grantRead(DelegateExecution execution, String groupId) {
-    if (groupId == null) {
-      return;
-    }
-    var auth = execution.getProcessEngineServices().getAuthorizationService();
-    Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    a.setGroupId(groupId);
-    a.setResource(Resources.PROCESS_INSTANCE);
-    a.setResourceId(execution.getProcessInstanceId());
-    a.addPermission(Permissions.READ);
-    auth.saveAuthorization(a);
   }
 }

@@ -9,13 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.huian.security.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 
 /** Plain JDBC access to the grid reports and the subject keys (SQL for H2 and PostgreSQL alike). */
@@ -28,17 +24,12 @@ public class RiskRepository {
   private final DataFieldMaxValueIncrementer clusterNumbers;
   private final DataFieldMaxValueIncrementer orderNumbers;
 
-  RiskRepository(JdbcClient jdbc, DataSource dataSource) throws Exception {
+  RiskRepository(JdbcClient jdbc, org.huian.config.Database database) {
     this.jdbc = jdbc;
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
-    this.postgres = product.toLowerCase().contains("postgres");
-    this.reportNumbers = sequence(dataSource, "grid_report_no_seq");
-    this.clusterNumbers = sequence(dataSource, "risk_cluster_no_seq");
-    this.orderNumbers = sequence(dataSource, "supervision_order_no_seq");
-  }
-
-  private DataFieldMaxValueIncrementer sequence(DataSource dataSource, String name) {
-    return postgres ? new PostgresSequenceMaxValueIncrementer(dataSource, name) : new H2SequenceMaxValueIncrementer(dataSource, name);
+    this.postgres = database.postgres();
+    this.reportNumbers = database.sequence("grid_report_no_seq");
+    this.clusterNumbers = database.sequence("risk_cluster_no_seq");
+    this.orderNumbers = database.sequence("supervision_order_no_seq");
   }
 
   public boolean postgres() {
