@@ -80,6 +80,9 @@ class ApiFuzzTest extends AbstractApiTest {
     for (int i = 0; i < 100; i++) {
       String token = java.net.URLEncoder.encode(fuzz.pick(JsonFuzzer.HOSTILE) + fuzz.random.nextInt(),
           java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+      // a request line beyond Tomcat's 8 KB header limit is refused by Tomcat before the application
+      // and closed while the client still writes, so the client may see a reset instead of the 400
+      token = token.length() > 4000 ? token.substring(0, 4000).replaceAll("%[0-9A-F]?$", "") : token;
       fuzz.check("/m/…", client.postForm("/m/" + token, "answer=" + fuzz.pick(List.of("CONFIRM", "DECLINE", "", "x", "%00"))));
     }
 
