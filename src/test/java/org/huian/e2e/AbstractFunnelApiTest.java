@@ -83,6 +83,33 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
   // ---------------------------------------------------------------------------------- deadlines
 
   @Test
+  void shouldKeepFullHistoryButNoVariableChangeLogForTheCaseProcesses() {
+    String caseNo = create(b -> b.put("category", "LABOUR")).path("caseNo").asText();
+    String funnel = processInstance(caseNo);
+    String handling = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .processDefinitionKey(org.huian.cases.CaseHandling.KEY).singleResult().getId();
+
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryLevel().getName()).isEqualTo("huian-full");
+    assertThat(configuration.getHistoryLevel().getId()).as("full's id, so full databases start").isEqualTo(3);
+    for (String pi : List.of(funnel, handling)) {
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName("title")
+          .singleResult().getValue()).as("current values are kept").isNotNull();
+      assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi).count())
+          .as("no variable-change log for %s", pi).isZero();
+    }
+    assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(funnel).includeInputs().list())
+        .as("routing decisions with their inputs stay explainable")
+        .isNotEmpty().allSatisfy(d -> assertThat(d.getInputs()).isNotEmpty());
+
+    assertThat(client.post(STREET_USER, "/engine-rest/task/" + handleTask(caseNo).getId() + "/claim",
+        Map.of("userId", STREET_USER)).status()).isEqualTo(204);
+    assertThat(historyService.createUserOperationLogQuery().taskId(handleTask(caseNo).getId()).operationType("Claim").count())
+        .as("the user operation log stays").isEqualTo(1);
+  }
+
+  @Test
   void shouldEscalateGridToCommunityToStreetToDistrictByDeadlinesThenOrderSupervision() {
     JsonNode created = create(AbstractApiTest::gridAppNeighbourDispute);
     String caseNo = created.path("caseNo").asText();

@@ -110,6 +110,9 @@ abstract class AbstractMediationApiTest extends AbstractApiTest {
     scheduleRemoteSession(li);
     agreeOnThreeInstalments(li);
     List<String> links = links(li, "AGREEMENT_LINK");
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(mediationInstance(li)).count())
+        .as("mediation keeps full history with its variable-change log (huian-full skips only the case processes)")
+        .isPositive();
 
     fire(mediationInstance(li), MediationProcess.Elements.CONFIRMATION_EXPIRED);
 

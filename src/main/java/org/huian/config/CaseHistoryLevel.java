@@ -1,0 +1,88 @@
+package org.huian.config;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * History level {@value #NAME}: Camunda's {@code full} history, except the variable-change log
+ * ({@code ACT_HI_DETAIL}) of the processes listed in {@code huian.history.without-variable-details}
+ * (by default the two processes every case runs through, {@code case-funnel} and {@code case-handling}).
+ *
+ * <p>At intake a case writes about 60 variables; with {@code full} each one also wrote a detail row
+ * (64 of the about 250 rows a case inserted). Everything else stays as in {@code full}: the current
+ * value of every variable ({@code ACT_HI_VARINST}), activities, tasks, decisions with their inputs
+ * and outputs, incidents, job logs and the user operation log. A case's business history is the
+ * timeline in Huian's {@code case_events}. The measured effect is in {@code docs/performance.md}.
+ *
+ * <p>The level keeps {@code full}'s id (3), so a database created with {@code full} starts with this
+ * level and the other way round, and a cluster may roll it out node by node: Camunda compares only
+ * the id stored in {@code ACT_GE_PROPERTY}.
+ */
+@Component
+class CaseHistoryLevel extends AbstractProcessEnginePlugin {
+
+  static final String NAME = "huian-full";
+
+  private static final Logger log = LoggerFactory.getLogger(CaseHistoryLevel.class);
+
+  private final Level level;
+
+  CaseHistoryLevel(@Value("${huian.history.without-variable-details:case-funnel,case-handling}") List<String> processKeys) {
+    this.level = new Level(Set.copyOf(processKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).toList()));
+  }
+
+  HistoryLevel level() {
+    return level;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<HistoryLevel> custom = configuration.getCustomHistoryLevels();
+    if (custom == null) {
+      configuration.setCustomHistoryLevels(new java.util.ArrayList<>(List.of(level)));
+    } else {
+      custom.add(level);
+    }
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getHistoryLevel() == level) {
+      log.info("history level {}: full, without variable-change details for {}", NAME, level.processKeys);
+    }
+  }
+
+  /** {@code full} minus {@code VARIABLE_INSTANCE_UPDATE_DETAIL} events of the listed process definitions. */
+  static final class Level extends HistoryLevelFull {
+
+    private final Set<String> processKeys;
+
+    Level(Set<String> processKeys) {
+      this.processKeys = processKeys;
+    }
+
+    @Override
+    public String getName() {
+      return NAME;
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+      if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && entity instanceof HistoryEvent event) {
+        return !processKeys.contains(event.getProcessDefinitionKey());
+      }
+      return true;
+    }
+  }
+}
