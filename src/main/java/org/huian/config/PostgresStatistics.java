@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * it keeps 1 row in 200, so with many open tasks of one street it may pick a nested loop against
  * the authorization subquery that grows with the square of the street's open tasks
  * ({@code docs/performance.md}, "The task query at 100,000 open cases"). The statistics object
- * below gives the planner the real share. It is created once, after the engine has created its
- * schema (so not in a Flyway script, which also runs on H2 and before the engine's tables exist),
- * and only on PostgreSQL 14 or later (statistics on expressions).
+ * below gives the planner the real share. It is created once, after the engine has built its
+ * schema, and only on PostgreSQL 14 or later (statistics on expressions); not in a Flyway script,
+ * because the scripts also run on H2 and cannot ask for the server's version.
  */
 @Component
 public class PostgresStatistics extends AbstractProcessEnginePlugin {
