@@ -75,7 +75,7 @@ public class ReportWeights {
 
   private int weigh(Basis basis, String where) {
     List<Double> s = properties.severityWeights();
-    String epoch = repository.postgres() ? "date_part('epoch', occurred_at)" : "CAST(EXTRACT(EPOCH FROM occurred_at) AS DOUBLE PRECISION)";
+    String epoch = repository.epochSeconds("occurred_at");
     String base = "(CASE severity WHEN 1 THEN " + s.get(0) + " WHEN 2 THEN " + s.get(1) + " WHEN 3 THEN " + s.get(2) + " WHEN 4 THEN "
         + s.get(3) + " ELSE " + s.get(4) + " END) * EXP((" + epoch + " - " + basis.baseEpoch() + ") * " + basis.lambda() + ")";
     return jdbc.sql("UPDATE grid_reports SET weight = " + base + ", sentiment_weight = CASE WHEN kind = 'SENTIMENT' THEN " + base

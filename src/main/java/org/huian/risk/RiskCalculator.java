@@ -43,8 +43,24 @@ public final class RiskCalculator {
     return Math.exp(-Math.max(0, ageSeconds) * decayPerSecond);
   }
 
+  /** Days after which an open case's age factor stops growing. */
+  public static final double AGE_CAP_DAYS = 30;
+
   /** An open case weighs more the longer it stays open: ×1 when new, ×2 from 30 days on. */
   public static double ageFactor(double ageDays) {
-    return 1 + Math.min(Math.max(ageDays, 0), 30) / 30.0;
+    return 1 + clampedAge(ageDays) / AGE_CAP_DAYS;
+  }
+
+  /** The age that counts: between 0 and {@link #AGE_CAP_DAYS} days. */
+  public static double clampedAge(double ageDays) {
+    return Math.min(Math.max(ageDays, 0), AGE_CAP_DAYS);
+  }
+
+  /**
+   * The sum of {@link #ageFactor} over {@code cases} open cases whose {@link #clampedAge clamped
+   * ages} add up to {@code clampedAgeDays}: the factor is linear in the clamped age.
+   */
+  public static double ageFactorSum(long cases, double clampedAgeDays) {
+    return cases + clampedAgeDays / AGE_CAP_DAYS;
   }
 }

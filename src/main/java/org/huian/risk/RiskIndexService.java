@@ -62,14 +62,16 @@ public class RiskIndexService {
   private final GridLoads.Layout layout;
   private final ProcessEngine engine;
   private final ReportWeights weights;
+  private final RiskRepository repository;
   private final Map<IndexFilter, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
   private final DmnEngine plainDmn = org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> decisions = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, UnitIndex.Colour[]> colourTables = new java.util.concurrent.ConcurrentHashMap<>();
 
   RiskIndexService(JdbcClient jdbc, RiskProperties properties, Geography geography, ProcessEngine engine,
-      ReportWeights weights) {
+      ReportWeights weights, RiskRepository repository) {
     this.weights = weights;
+    this.repository = repository;
     this.jdbc = jdbc;
     this.properties = properties;
     this.geography = geography;
@@ -189,26 +191,26 @@ public class RiskIndexService {
     if (!casesCount) {
       return loads;
     }
-    // open cases at the moment: category weight × age factor; overdue; mass
-    jdbc.sql("SELECT c.street_code, c.community_code, c.grid_id, c.category, c.people_involved, c.created_at, c.deadline FROM cases c "
-            + "WHERE c.created_at <= ? AND (c.closed_at IS NULL OR c.closed_at > ?)" + categories)
-        .params(RiskRepository.ts(at), RiskRepository.ts(at))
+    // open cases at the moment: category weight × age factor; overdue; mass. Summed per grid and
+    // category in the database: a province may hold 100,000 open cases, and the age factor is
+    // linear in the clamped age (RiskCalculator.ageFactorSum).
+    String age = "(? - " + repository.epochSeconds("c.created_at") + ") / 86400.0";
+    jdbc.sql("SELECT c.street_code, c.community_code, c.grid_id, c.category, COUNT(*), "
+            + "SUM(LEAST(GREATEST(" + age + ", 0), ?)), "
+            + "SUM(CASE WHEN c.deadline < ? THEN 1 ELSE 0 END), SUM(CASE WHEN c.people_involved >= ? THEN 1 ELSE 0 END) FROM cases c "
+            + "WHERE c.created_at <= ? AND (c.closed_at IS NULL OR c.closed_at > ?)" + categories
+            + " GROUP BY c.street_code, c.community_code, c.grid_id, c.category")
+        .params(atSeconds, RiskCalculator.AGE_CAP_DAYS, RiskRepository.ts(at), properties.massThreshold(), RiskRepository.ts(at),
+            RiskRepository.ts(at))
         .query((ResultSet rs) -> {
           String street = rs.getString(1);
           String community = rs.getString(2);
           String grid = rs.getString(3);
           Category category = GridReportValidator.parse(Category.class, rs.getString(4));
-          Instant created = RiskRepository.instant(rs, "created_at");
-          Instant deadline = RiskRepository.instant(rs, "deadline");
-          double ageDays = Duration.between(created, at).toSeconds() / 86400.0;
           loads.add(street, community, grid, RiskFactor.OPEN_CASES, properties.weight(RiskFactor.OPEN_CASES)
-              * (category == null ? 1 : properties.categoryWeight(category)) * RiskCalculator.ageFactor(ageDays));
-          if (deadline != null && deadline.isBefore(at)) {
-            loads.add(street, community, grid, RiskFactor.OVERDUE_CASES, properties.weight(RiskFactor.OVERDUE_CASES));
-          }
-          if (rs.getInt(5) >= properties.massThreshold()) {
-            loads.add(street, community, grid, RiskFactor.MASS_CASES, properties.weight(RiskFactor.MASS_CASES));
-          }
+              * (category == null ? 1 : properties.categoryWeight(category)) * RiskCalculator.ageFactorSum(rs.getLong(5), rs.getDouble(6)));
+          loads.add(street, community, grid, RiskFactor.OVERDUE_CASES, properties.weight(RiskFactor.OVERDUE_CASES) * rs.getLong(7));
+          loads.add(street, community, grid, RiskFactor.MASS_CASES, properties.weight(RiskFactor.MASS_CASES) * rs.getLong(8));
         });
     // escalations: decay with age
     jdbc.sql("SELECT c.street_code, c.community_code, c.grid_id, e.occurred_at FROM escalations e JOIN cases c ON c.case_no = e.case_no "

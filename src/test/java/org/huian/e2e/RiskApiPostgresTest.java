@@ -1,6 +1,7 @@
 package org.huian.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
@@ -23,7 +24,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.huian.e2e.HuianClient.Reply;
+import java.time.Instant;
+import org.huian.cases.Category;
 import org.huian.risk.RiskDemoData;
+import org.huian.risk.RiskFactor;
 import org.huian.risk.RiskIndexService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * report with its PDFs and targeted supervision orders, including one escalated when missed.
  */
 class RiskApiPostgresTest extends AbstractApiTest {
+
+  @org.springframework.beans.factory.annotation.Autowired org.huian.risk.RiskProperties riskProperties;
 
   static final String GRID = ANDINGMEN_GRID;
   static final String OTHER_GRID = "110101011001-01"; // 前门
@@ -228,6 +234,33 @@ class RiskApiPostgresTest extends AbstractApiTest {
       }
     }
     assertThat(linked).as("the cluster costs the grid points").isPositive();
+  }
+
+  @Test
+  void shouldWeighOpenCasesByCategoryAgeDeadlineAndSizeAsSummedInTheDatabase() {
+    String grid = "110101004001-03";
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(Duration.ofDays(12))));
+    for (int people : new int[] {1, 2, 12}) {
+      create(b -> {
+        gridAppNeighbourDispute(b);
+        location(b).put("gridId", grid);
+        b.put("peopleInvolved", people);
+      });
+    }
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    index.invalidate();
+    JsonNode page = client.get("district", "/api/risk/index?level=GRID&parent=" + ANDINGMEN_COMMUNITY).body();
+    Map<String, Double> loads = new java.util.HashMap<>();
+    for (JsonNode u : page.path("items")) {
+      if (u.path("unitCode").asText().equals(grid)) {
+        u.path("factors").forEach(f -> loads.put(f.path("factor").asText(), f.path("load").asDouble()));
+      }
+    }
+    // by hand: three open neighbour disputes, 12 days old, past their deadlines, one with 12 people
+    double open = riskProperties.weight(RiskFactor.OPEN_CASES) * riskProperties.categoryWeight(Category.NEIGHBOUR) * 3 * (1 + 12 / 30.0);
+    assertThat(loads.get("OPEN_CASES")).as("factors of %s: %s; weights %s", grid, loads, riskProperties).isCloseTo(open, within(1e-6));
+    assertThat(loads.get("OVERDUE_CASES")).isCloseTo(3 * riskProperties.weight(RiskFactor.OVERDUE_CASES), within(1e-6));
+    assertThat(loads.get("MASS_CASES")).isCloseTo(riskProperties.weight(RiskFactor.MASS_CASES), within(1e-6));
   }
 
   @Test

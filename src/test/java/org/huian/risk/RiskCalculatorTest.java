@@ -52,6 +52,15 @@ class RiskCalculatorTest {
   }
 
   @Test
+  void shouldSumAgeFactorsFromTheCountAndTheClampedAgesAsTheDatabaseDoes() {
+    double[] ages = {-2, 0, 3.5, 15, 29.9, 30, 45, 400};
+    double each = java.util.Arrays.stream(ages).map(RiskCalculator::ageFactor).sum();
+    double clamped = java.util.Arrays.stream(ages).map(RiskCalculator::clampedAge).sum();
+    assertThat(clamped).isCloseTo(0 + 0 + 3.5 + 15 + 29.9 + 30 + 30 + 30, within(1e-9));
+    assertThat(RiskCalculator.ageFactorSum(ages.length, clamped)).isCloseTo(each, within(1e-9));
+  }
+
+  @Test
   void shouldSpreadAnItemWithoutAGridOverTheUnitsGridsAndAverageUnitsPerGrid() {
     Geography geography = new Geography();
     GridLoads loads = new GridLoads(new GridLoads.Layout(geography));
