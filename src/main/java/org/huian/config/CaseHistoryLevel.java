@@ -1,5 +1,6 @@
 package org.huian.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -42,15 +43,11 @@ class CaseHistoryLevel extends AbstractProcessEnginePlugin {
     this.level = new Level(Set.copyOf(processKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).toList()));
   }
 
-  HistoryLevel level() {
-    return level;
-  }
-
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<HistoryLevel> custom = configuration.getCustomHistoryLevels();
     if (custom == null) {
-      configuration.setCustomHistoryLevels(new java.util.ArrayList<>(List.of(level)));
+      configuration.setCustomHistoryLevels(new ArrayList<>(List.of(level)));
     } else {
       custom.add(level);
     }

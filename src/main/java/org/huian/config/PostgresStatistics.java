@@ -1,6 +1,5 @@
 package org.huian.config;
 
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
@@ -24,11 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostgresStatistics extends AbstractProcessEnginePlugin {
 
-  /** The statistics objects, each created with {@code CREATE STATISTICS IF NOT EXISTS}. */
-  public static final List<String> STATEMENTS = List.of(
-      "CREATE STATISTICS IF NOT EXISTS huian_authorization_perms ON (perms_ & 2), resource_type_ FROM act_ru_authorization");
-  public static final List<String> NAMES = List.of("huian_authorization_perms");
-  public static final List<String> TABLES = List.of("act_ru_authorization");
+  /** The statistics object and its table. */
+  public static final String NAME = "huian_authorization_perms";
+  public static final String TABLE = "act_ru_authorization";
+  public static final String CREATE = "CREATE STATISTICS IF NOT EXISTS " + NAME + " ON (perms_ & 2), resource_type_ FROM " + TABLE;
 
   private static final Logger log = LoggerFactory.getLogger(PostgresStatistics.class);
   private static final int MIN_VERSION = 140000;
@@ -52,17 +50,16 @@ public class PostgresStatistics extends AbstractProcessEnginePlugin {
         log.warn("PostgreSQL {} has no statistics on expressions (14 or later): task queries may plan badly with many open tasks", version);
         return;
       }
-      Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname = ANY (?)", Integer.class,
-          (Object) NAMES.toArray(String[]::new));
-      if (present != null && present == NAMES.size()) {
+      Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname = ?", Integer.class, NAME);
+      if (present != null && present > 0) {
         return;
       }
-      STATEMENTS.forEach(jdbc::execute);
-      TABLES.forEach(t -> jdbc.execute("ANALYZE " + t));
-      log.info("created planner statistics {}", NAMES);
+      jdbc.execute(CREATE);
+      jdbc.execute("ANALYZE " + TABLE);
+      log.info("created planner statistics {}", NAME);
     } catch (DataAccessException e) {
       // a second node creating them at the same moment, or no right to create them: not fatal
-      log.warn("could not create planner statistics {}: {}", NAMES, e.getMostSpecificCause().getMessage());
+      log.warn("could not create planner statistics {}: {}", NAME, e.getMostSpecificCause().getMessage());
     }
   }
 }

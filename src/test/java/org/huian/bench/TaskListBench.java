@@ -59,7 +59,7 @@ final class TaskListBench implements BenchmarkStep {
     taskDetails.put("latencyWithoutPlannerStatistics", without.tasks.summary());
     ctx.report.add(name(), "p95 GET /engine-rest/task (street user)", with.tasks.percentileMillis(95), "ms", 150.0, taskDetails);
     ctx.report.add(name(), "p95 GET /engine-rest/task, without planner statistics", without.tasks.percentileMillis(95), "ms", null,
-        Map.of("statistics", PostgresStatistics.NAMES, "latency", without.tasks.summary()));
+        Map.of("statistics", PostgresStatistics.NAME, "latency", without.tasks.summary()));
     Map<String, Object> caseDetails = new LinkedHashMap<>();
     caseDetails.put("openCases", open);
     caseDetails.put("query", CASES);
@@ -97,18 +97,8 @@ final class TaskListBench implements BenchmarkStep {
   /** Drops or creates the application's planner statistics, then analyzes their tables, as autovacuum would. */
   private static void setStatistics(BenchContext ctx, boolean present) throws Exception {
     try (var c = ctx.db.app(); var st = c.createStatement()) {
-      if (present) {
-        for (String sql : PostgresStatistics.STATEMENTS) {
-          st.execute(sql);
-        }
-      } else {
-        for (String name : PostgresStatistics.NAMES) {
-          st.execute("DROP STATISTICS IF EXISTS " + name);
-        }
-      }
-      for (String table : PostgresStatistics.TABLES) {
-        st.execute("ANALYZE " + table);
-      }
+      st.execute(present ? PostgresStatistics.CREATE : "DROP STATISTICS IF EXISTS " + PostgresStatistics.NAME);
+      st.execute("ANALYZE " + PostgresStatistics.TABLE);
     }
   }
 

@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.huian.cases.CaseFunnel;
+import org.huian.cases.CaseHandling;
 import org.huian.e2e.HuianClient.Reply;
 import org.huian.notification.NotificationOutbox;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +42,7 @@ import org.springframework.test.annotation.DirtiesContext;
 abstract class AbstractFunnelApiTest extends AbstractApiTest {
 
   @org.springframework.beans.factory.annotation.Autowired org.huian.operations.HuianMetrics metrics;
+  @Autowired ProcessEngine processEngine;
 
   // ---------------------------------------------------------------------------------- entry
 
@@ -87,10 +91,9 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
     String caseNo = create(b -> b.put("category", "LABOUR")).path("caseNo").asText();
     String funnel = processInstance(caseNo);
     String handling = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
-        .processDefinitionKey(org.huian.cases.CaseHandling.KEY).singleResult().getId();
+        .processDefinitionKey(CaseHandling.KEY).singleResult().getId();
 
-    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-        org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration();
+    var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     assertThat(configuration.getHistoryLevel().getName()).isEqualTo("huian-full");
     assertThat(configuration.getHistoryLevel().getId()).as("full's id, so full databases start").isEqualTo(3);
     for (String pi : List.of(funnel, handling)) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CyclicBarrier;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.huian.config.PostgresStatistics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationContext;
@@ -48,7 +49,7 @@ class FunnelApiPostgresTest extends AbstractFunnelApiTest {
     assertThat(withRead).as("authorizations granting READ exist").isPositive();
     assertThat(readShare).as("the statistics cover the expression's values").isNotNull().isGreaterThan(0.99);
 
-    context.getBean(org.huian.config.PostgresStatistics.class).postProcessEngineBuild(null);
+    context.getBean(PostgresStatistics.class).postProcessEngineBuild(null);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname LIKE 'huian_%'").query(Long.class).single())
         .as("created once; %d of %d authorizations grant READ", withRead, total).isEqualTo(1);
   }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import org.huian.cases.Category;
 import org.huian.risk.RiskDemoData;
 import org.huian.risk.RiskFactor;
+import org.huian.risk.RiskProperties;
 import org.huian.risk.RiskIndexService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class RiskApiPostgresTest extends AbstractApiTest {
 
-  @org.springframework.beans.factory.annotation.Autowired org.huian.risk.RiskProperties riskProperties;
+  @Autowired RiskProperties riskProperties;
 
   static final String GRID = ANDINGMEN_GRID;
   static final String OTHER_GRID = "110101011001-01"; // 前门
@@ -242,7 +244,7 @@ class RiskApiPostgresTest extends AbstractApiTest {
     // street would spread its load over this grid too
     String community = "110101001001";
     String grid = community + "-03";
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(Duration.ofDays(12))));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(12))));
     for (int people : new int[] {1, 2, 12}) {
       Map<String, Object> b = body(x -> { });
       b.put("channel", "GRID_APP");
@@ -253,10 +255,10 @@ class RiskApiPostgresTest extends AbstractApiTest {
       Reply r = client.post("district", "/api/cases", b);
       assertThat(r.status()).as(r.raw()).isEqualTo(201);
     }
-    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    ClockUtil.setCurrentTime(Date.from(now));
     index.invalidate();
     JsonNode page = client.get("district", "/api/risk/index?level=GRID&parent=" + community).body();
-    Map<String, Double> loads = new java.util.HashMap<>();
+    Map<String, Double> loads = new HashMap<>();
     for (JsonNode u : page.path("items")) {
       if (u.path("unitCode").asText().equals(grid)) {
         u.path("factors").forEach(f -> loads.put(f.path("factor").asText(), f.path("load").asDouble()));
