@@ -105,7 +105,7 @@ class CaseController {
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     List<FieldError> errors = new java.util.ArrayList<>();
     if (streetCode != null && geography.find(streetCode).filter(u -> u.level() == Level.STREET).isEmpty()) {
-      errors.add(new FieldError("streetCode", "街道代码不在东城区范围内"));
+      errors.add(new FieldError("streetCode", "街道代码未登记"));
     }
     checkEnum(errors, "level", level, Level.class);
     checkEnum(errors, "status", status, CaseStatus.class);

@@ -39,10 +39,12 @@ public class CaseIntakeService {
   private final RuntimeService runtimeService;
   private final ObjectMapper canonical;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final org.huian.geography.Geography geography;
 
   CaseIntakeService(CaseIntakeValidator validator, CaseRepository cases, RuntimeService runtimeService, ObjectMapper json,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events, org.huian.geography.Geography geography) {
     this.events = events;
+    this.geography = geography;
     this.validator = validator;
     this.cases = cases;
     this.runtimeService = runtimeService;
@@ -87,7 +89,9 @@ public class CaseIntakeService {
   /** Stores a validated request as a new case (status RECEIVED) with its parties and first event. */
   CaseRow store(CaseIntakeRequest r, ResolvedLocation location, String hash, String actor) {
     Instant now = CaseRepository.now();
-    String caseNo = "DC" + DAY.format(now) + String.format("%06d", cases.nextSequence() % 1_000_000);
+    // the district's prefix (DC for Dongcheng) keeps numbers unique across districts
+    String caseNo = geography.casePrefix(location.street().districtCode()) + DAY.format(now)
+        + String.format("%06d", cases.nextSequence() % 1_000_000);
     boolean anonymous = r.anonymous();
     CaseIntakeRequest.Location l = r.location();
     CaseRow row = new CaseRow(
@@ -131,7 +135,7 @@ public class CaseIntakeService {
     v.put(CaseFunnel.Variables.AMOUNT_INVOLVED.name(), row.amountInvolved().doubleValue());
     v.put(CaseFunnel.Variables.CROSS_REGION.name(), row.crossRegion());
     v.put(CaseFunnel.Variables.CROSS_DEPARTMENT.name(), row.crossDepartment());
-    v.put(CaseFunnel.Variables.STREET_CODE.name(), row.streetCode());
+    v.put(CaseFunnel.Variables.STREET_CODE.name(), row.streetCode()); // also names the case's district (tenant)
     v.put(CaseFunnel.Variables.COMMUNITY_CODE.name(), row.communityCode());
     v.put(CaseFunnel.Variables.GRID_ID.name(), row.gridId());
     v.put(CaseFunnel.Variables.REPORTER_ANONYMOUS.name(), row.reporterAnonymous());

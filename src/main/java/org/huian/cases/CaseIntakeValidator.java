@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.huian.geography.DistrictBounds;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
@@ -24,18 +25,19 @@ public class CaseIntakeValidator {
   static final int PARTIES_MAX = 50;
   static final int PEOPLE_MAX = 100_000;
   static final BigDecimal AMOUNT_MAX = new BigDecimal("99999999999999.99");
-  /** A generous box around Dongcheng (WGS-84); a point outside it cannot be in the district. */
-  public static final double LAT_MIN = 39.80, LAT_MAX = 40.02, LON_MIN = 116.33, LON_MAX = 116.50;
 
   public static final Pattern PHONE = Pattern.compile("^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$");
-  private static final Pattern GRID_ID = Pattern.compile("^\\d{12}-\\d{2}$");
+  /** Grid codes are {@code <community>-NN}, or whatever the district's unit file gave. */
+  private static final Pattern GRID_ID = Pattern.compile("^[0-9A-Za-z-]{1,32}$");
   private static final Pattern CODE = Pattern.compile("^\\d{12}$");
   public static final Pattern EXTERNAL_REF = Pattern.compile("^[A-Za-z0-9._:\\-]+$");
 
   private final Geography geography;
+  private final DistrictBounds bounds;
 
-  CaseIntakeValidator(Geography geography) {
+  CaseIntakeValidator(Geography geography, DistrictBounds bounds) {
     this.geography = geography;
+    this.bounds = bounds;
   }
 
   /** Checks every rule, collecting all field errors; returns the resolved location. */
@@ -77,11 +79,13 @@ public class CaseIntakeValidator {
       return null;
     }
     checkText(errors, "location.address", l.address(), ADDRESS_MAX, false, "详细地址");
-    if (l.lat() != null && (l.lat() < LAT_MIN || l.lat() > LAT_MAX || l.lat().isNaN())) {
-      errors.add(new FieldError("location.lat", "纬度不在东城区范围内"));
+    boolean latOk = l.lat() == null || bounds.latitudeIn(null, l.lat());
+    boolean lonOk = l.lon() == null || bounds.longitudeIn(null, l.lon());
+    if (!latOk) {
+      errors.add(new FieldError("location.lat", "纬度不在有效范围内"));
     }
-    if (l.lon() != null && (l.lon() < LON_MIN || l.lon() > LON_MAX || l.lon().isNaN())) {
-      errors.add(new FieldError("location.lon", "经度不在东城区范围内"));
+    if (!lonOk) {
+      errors.add(new FieldError("location.lon", "经度不在有效范围内"));
     }
     if ((l.lat() == null) != (l.lon() == null)) {
       errors.add(new FieldError(l.lat() == null ? "location.lat" : "location.lon", "经纬度须同时提供"));
@@ -112,6 +116,14 @@ public class CaseIntakeValidator {
     }
     Unit resolvedCommunity = communityOfGrid;
     Unit resolvedStreet = street != null ? street : geography.parent(resolvedCommunity);
+    String district = resolvedStreet.districtCode();
+    String where = geography.find(district).map(Unit::shortName).orElse("本区");
+    if (latOk && l.lat() != null && !bounds.latitudeIn(district, l.lat())) {
+      errors.add(new FieldError("location.lat", "纬度不在" + where + "范围内"));
+    }
+    if (lonOk && l.lon() != null && !bounds.longitudeIn(district, l.lon())) {
+      errors.add(new FieldError("location.lon", "经度不在" + where + "范围内"));
+    }
     return new ResolvedLocation(resolvedStreet, resolvedCommunity, grid);
   }
 
@@ -126,7 +138,10 @@ public class CaseIntakeValidator {
     }
     Unit unit = geography.find(code).filter(u -> u.level() == level).orElse(null);
     if (unit == null) {
-      errors.add(new FieldError(field, label + "不在东城区范围内"));
+      errors.add(new FieldError(field, label + "未登记（不是本系统所辖单位）"));
+    } else if (unit.retired()) {
+      errors.add(new FieldError(field, label + "所指单位已撤销，不再受理新案件：" + unit.name()));
+      return null;
     }
     return unit;
   }

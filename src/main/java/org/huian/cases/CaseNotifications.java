@@ -46,7 +46,7 @@ public class CaseNotifications {
   }
 
   void supervisionOrdered(CaseRow c) {
-    outbox.enqueue(c.caseNo(), "SUPERVISION_ORDERED", UnitGroups.leadersGroup(Geography.DISTRICT_CODE),
+    outbox.enqueue(c.caseNo(), "SUPERVISION_ORDERED", UnitGroups.leadersGroup(geography.districtOf(geography.get(c.unitCode())).code()),
         "督办：" + c.caseNo() + " 已超过区级办结时限",
         "案件「" + c.title() + "」已于 " + format(c.deadline()) + " 超过区级办结时限，请下达督办意见。");
   }
@@ -57,7 +57,7 @@ public class CaseNotifications {
     }
     outbox.enqueue(c.caseNo(), "CLOSED", "sms:" + c.reporterPhone(),
         "您反映的事项已办结",
-        "您反映的事项（编号 " + c.caseNo() + "）已办结。感谢您对平安东城建设的支持。");
+        "您反映的事项（编号 " + c.caseNo() + "）已办结。感谢您对平安建设的支持。");
   }
 
   public static String format(Instant instant) {

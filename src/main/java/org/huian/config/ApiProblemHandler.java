@@ -42,6 +42,15 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "请求内容不符合要求", e.errors());
   }
 
+  /** A refused import file: every row's reason, nothing applied. */
+  @ExceptionHandler(org.huian.geography.FileRejectedException.class)
+  ResponseEntity<Object> fileRejected(org.huian.geography.FileRejectedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("文件未导入");
+    problem.setProperty("errors", e.errors());
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));

@@ -81,7 +81,7 @@ class OpenApiConfig {
   private static Schema problemSchema() {
     Schema error = new Schema<>().type("object")
         .addProperty("field", new Schema<>().type("string").example("location.streetCode"))
-        .addProperty("message", new Schema<>().type("string").example("街道代码不在东城区范围内"));
+        .addProperty("message", new Schema<>().type("string").example("街道代码未登记"));
     return new Schema<>().type("object").description("RFC 7807 problem details")
         .addProperty("type", new Schema<>().type("string"))
         .addProperty("title", new Schema<>().type("string"))

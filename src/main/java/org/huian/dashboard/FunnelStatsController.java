@@ -15,6 +15,7 @@ import org.huian.cases.FieldError;
 import org.huian.cases.InvalidRequestException;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
+import org.huian.security.Districts;
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,21 +38,23 @@ class FunnelStatsController {
 
   private final JdbcClient jdbc;
   private final Geography geography;
+  private final Districts districts;
 
-  FunnelStatsController(JdbcClient jdbc, Geography geography) {
+  FunnelStatsController(JdbcClient jdbc, Geography geography, Districts districts) {
     this.jdbc = jdbc;
     this.geography = geography;
+    this.districts = districts;
   }
 
   @Operation(summary = "四级化解态势", description = "按层级统计在办、本级化解、上交数量与留存比例，以及按时办结率、平均办理时长、满意率和临期/超期清单。"
       + "from/to 为受理日期（含），默认最近 90 天。")
   @GetMapping("/api/stats/funnel")
-  Map<String, Object> funnel(@RequestParam(required = false) String streetCode,
+  Map<String, Object> funnel(@RequestParam(required = false) String streetCode, @RequestParam(required = false) String district,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     List<FieldError> errors = new ArrayList<>();
     if (streetCode != null && geography.find(streetCode).filter(u -> u.level() == Level.STREET).isEmpty()) {
-      errors.add(new FieldError("streetCode", "街道代码不在东城区范围内"));
+      errors.add(new FieldError("streetCode", "街道代码未登记"));
     }
     LocalDate toDay = parse(errors, "to", to, LocalDate.now(BEIJING));
     LocalDate fromDay = parse(errors, "from", from, toDay.minusDays(89));
@@ -66,6 +69,11 @@ class FunnelStatsController {
     if (streetCode != null) {
       where.append(" AND c.street_code = ?");
       args.add(streetCode);
+    }
+    if (district != null) {
+      List<String> streets = geography.all(Level.STREET, districts.resolve(user, district).code()).stream().map(u -> u.code()).toList();
+      where.append(" AND c.street_code IN (").append(String.join(", ", streets.stream().map(x -> "?").toList())).append(")");
+      args.addAll(streets);
     }
     user.scope().appendSql(where, args, "c");
 

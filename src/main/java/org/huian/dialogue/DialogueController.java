@@ -83,8 +83,8 @@ class DialogueController {
 
   @Operation(summary = "年度循环", description = "每年第一次恳谈时开启")
   @GetMapping("/cycles")
-  List<Map<String, Object>> cycles() {
-    return service.cycles();
+  List<Map<String, Object>> cycles(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    return service.cycles(user);
   }
 
   @Operation(summary = "恳谈记录")

@@ -23,7 +23,7 @@ public class DialogueRepository {
   public record Officer(String officerNo, String name, Organisation organisation, String role, String contact,
       String streetCode) {}
 
-  public record Cycle(String cycleNo, int year, CycleStatus status, int quarter, String processInstanceId,
+  public record Cycle(String cycleNo, String districtCode, int year, CycleStatus status, int quarter, String processInstanceId,
       Instant startedAt, String reviewSummary, Instant reviewedAt, Instant closedAt) {}
 
   public record Meeting(String meetingNo, String cycleNo, MeetingMode mode, LocalDate date, String streetCode,
@@ -134,13 +134,13 @@ public class DialogueRepository {
 
   // -------------------------------------------------------------------------------------- cycles
 
-  private static final RowMapper<Cycle> CYCLE = (rs, n) -> new Cycle(rs.getString("cycle_no"), rs.getInt("cycle_year"),
+  private static final RowMapper<Cycle> CYCLE = (rs, n) -> new Cycle(rs.getString("cycle_no"), rs.getString("district_code"), rs.getInt("cycle_year"),
       CycleStatus.valueOf(rs.getString("status")), rs.getInt("quarter"), rs.getString("process_instance_id"),
       instant(rs, "started_at"), rs.getString("review_summary"), instant(rs, "reviewed_at"), instant(rs, "closed_at"));
 
-  public void insertCycle(String cycleNo, int year, int quarter) {
-    jdbc.sql("INSERT INTO dialogue_cycles (cycle_no, cycle_year, status, quarter, started_at) VALUES (?, ?, ?, ?, ?)")
-        .params(cycleNo, year, CycleStatus.IMPLEMENTATION.name(), quarter, ts(DialogueClock.now())).update();
+  public void insertCycle(String cycleNo, String districtCode, int year, int quarter) {
+    jdbc.sql("INSERT INTO dialogue_cycles (cycle_no, district_code, cycle_year, status, quarter, started_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(cycleNo, districtCode, year, CycleStatus.IMPLEMENTATION.name(), quarter, ts(DialogueClock.now())).update();
   }
 
   public Optional<Cycle> cycle(String cycleNo) {
@@ -150,8 +150,9 @@ public class DialogueRepository {
     return jdbc.sql("SELECT * FROM dialogue_cycles WHERE cycle_no = ?").param(cycleNo).query(CYCLE).optional();
   }
 
-  public Optional<Cycle> cycleOfYear(int year) {
-    return jdbc.sql("SELECT * FROM dialogue_cycles WHERE cycle_year = ?").param(year).query(CYCLE).optional();
+  public Optional<Cycle> cycleOfYear(String districtCode, int year) {
+    return jdbc.sql("SELECT * FROM dialogue_cycles WHERE cycle_year = ? AND district_code = ?").params(year, districtCode)
+        .query(CYCLE).optional();
   }
 
   public List<Cycle> cycles() {

@@ -133,7 +133,7 @@ public class DialogueService {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    DialogueRepository.Cycle cycle = openCycle(today.getYear());
+    DialogueRepository.Cycle cycle = openCycle(street.districtCode(), today.getYear());
     String meetingNo = String.format("KT-%d-%04d", date.getYear(), repository.next("meeting"));
     DialogueRepository.Meeting m = new DialogueRepository.Meeting(meetingNo, cycle.cycleNo(), mode, date, street.code(),
         participants, notes, user.id(), DialogueClock.now());
@@ -164,18 +164,20 @@ public class DialogueService {
   }
 
   /** The cycle of the year, started on the first meeting; a cycle past its implementation takes no more. */
-  private DialogueRepository.Cycle openCycle(int year) {
-    Optional<DialogueRepository.Cycle> existing = repository.cycleOfYear(year);
+  private DialogueRepository.Cycle openCycle(String districtCode, int year) {
+    Optional<DialogueRepository.Cycle> existing = repository.cycleOfYear(districtCode, year);
     if (existing.isPresent()) {
       if (existing.get().status() != CycleStatus.IMPLEMENTATION) {
         throw new ConflictException("date", year + " 年度循环已进入" + existing.get().status().nameZh() + "阶段，不再登记恳谈");
       }
       return existing.get();
     }
-    String cycleNo = "PAKT-" + year;
-    repository.insertCycle(cycleNo, year, DialogueClock.quarterOf(DialogueClock.today()));
+    // one cycle a year per district: PAKT-<year>-<first six digits of the district's code>
+    String cycleNo = "PAKT-" + year + "-" + districtCode.substring(0, 6);
+    repository.insertCycle(cycleNo, districtCode, year, DialogueClock.quarterOf(DialogueClock.today()));
     ProcessInstance pi = runtime.startProcessInstanceByKey(DialogueCycle.KEY, cycleNo,
-        Map.of(DialogueCycle.Variables.CYCLE_NO.name(), cycleNo, "title", year + " 年度平安恳谈 " + cycleNo));
+        Map.of(DialogueCycle.Variables.CYCLE_NO.name(), cycleNo, "districtCode", districtCode,
+            "title", year + " 年度平安恳谈 " + cycleNo));
     repository.setCycleProcess(cycleNo, pi.getId());
     return repository.cycle(cycleNo).orElseThrow();
   }
@@ -516,10 +518,13 @@ public class DialogueService {
   }
 
   @Transactional(readOnly = true)
-  public List<Map<String, Object>> cycles() {
-    return repository.cycles().stream().map(c -> {
+  public List<Map<String, Object>> cycles(CurrentUser user) {
+    return repository.cycles().stream().filter(c -> c.districtCode() == null || user.scope().coversDistrict(c.districtCode())
+        || user.scope().units().stream().anyMatch(u -> geography.find(u).map(x -> x.districtCode().equals(c.districtCode())).orElse(false)))
+        .map(c -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("cycleNo", c.cycleNo());
+      m.put("districtCode", c.districtCode());
       m.put("year", c.year());
       m.put("status", c.status().name());
       m.put("statusName", c.status().nameZh());
@@ -533,7 +538,7 @@ public class DialogueService {
 
   private static void requireCommittee(CurrentUser user, String message) {
     if (!DialogueGroups.isCommittee(user)) {
-      throw new ForbiddenException(message + "（" + DialogueGroups.COMMITTEE + "）");
+      throw new ForbiddenException(message + "（区级单位的 -leaders 组）");
     }
   }
 
@@ -542,7 +547,7 @@ public class DialogueService {
   }
 
   private void completeAs(CurrentUser user, org.camunda.bpm.engine.task.Task task, Map<String, Object> variables) {
-    identity.setAuthentication(user.id(), user.groups());
+    identity.setAuthentication(user.id(), user.groups(), user.tenants());
     try {
       tasks.complete(task.getId(), variables);
     } finally {

@@ -1,37 +1,61 @@
 package org.huian.geography;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.huian.cases.Category;
+import org.huian.security.ApiAuthenticationFilter;
+import org.huian.security.CurrentUser;
+import org.huian.security.Districts;
 import org.huian.security.UnitGroups;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/units}: the unit tree; {@code GET /api/categories}: the case catalogue. */
+/**
+ * {@code GET /api/districts}: the districts the caller sees; {@code GET /api/units}: one district's
+ * unit tree; {@code GET /api/categories}: the case catalogue.
+ */
+// The arrows up to security (who sees which district) and cases (the catalogue) are the
+// controller's only; the tree itself (Geography) depends on nothing above it.
 @RestController
 @RequestMapping("/api")
 @Tag(name = "单位与目录")
 class GeographyController {
 
-  record UnitNode(String code, String name, Level level, String levelName, List<String> groups, List<UnitNode> children) {}
+  record UnitNode(String code, String name, String shortName, Level level, String levelName, boolean retired,
+      List<String> groups, List<UnitNode> children) {}
+
+  record DistrictEntry(String code, String name, String shortName, String casePrefix, int streets, int communities, int grids) {}
 
   record CategoryEntry(String code, String name) {}
 
   private final Geography geography;
-  private final UnitNode tree;
+  private final Districts districts;
 
-  GeographyController(Geography geography) {
+  GeographyController(Geography geography, Districts districts) {
     this.geography = geography;
-    this.tree = node(geography.district());
+    this.districts = districts;
   }
 
-  @Operation(summary = "单位树", description = "区综治中心 → 17 个街道 → 169 个社区 → 1971 个网格，含各单位对应的 Camunda 用户组。")
+  @Operation(summary = "可见的区", description = "调用者可以查看的区（区综治中心），含案件编号前缀和各级单位数。")
+  @GetMapping("/districts")
+  List<DistrictEntry> districts(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    return districts.visible(user).stream().map(d -> new DistrictEntry(d.code(), d.name(), d.shortName(),
+        geography.casePrefix(d.code()), geography.all(Level.STREET, d.code()).size(),
+        geography.all(Level.COMMUNITY, d.code()).size(), geography.all(Level.GRID, d.code()).size())).toList();
+  }
+
+  @Operation(summary = "单位树", description = "一个区的区综治中心 → 街道（乡镇）→ 社区（村）→ 网格，含各单位对应的 Camunda 用户组。"
+      + "district 缺省为调用者所在的区。")
   @GetMapping("/units")
-  UnitNode units() {
-    return tree;
+  UnitNode units(@RequestParam(required = false) String district,
+      @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    return node(districts.resolve(user, district));
   }
 
   @Operation(summary = "纠纷类别目录")
@@ -41,13 +65,13 @@ class GeographyController {
   }
 
   private UnitNode node(Unit unit) {
-    List<String> groups = new java.util.ArrayList<>();
+    List<String> groups = new ArrayList<>();
     groups.add(unit.code());
     UnitGroups.areas(unit.level()).forEach(a -> groups.add(UnitGroups.areaGroup(unit.code(), a)));
     if (unit.level() != Level.GRID) {
       groups.add(UnitGroups.leadersGroup(unit.code()));
     }
-    return new UnitNode(unit.code(), unit.name(), unit.level(), unit.level().nameZh(), groups,
+    return new UnitNode(unit.code(), unit.name(), unit.shortName(), unit.level(), unit.level().nameZh(), unit.retired(), groups,
         geography.children(unit.code()).stream().map(this::node).toList());
   }
 }

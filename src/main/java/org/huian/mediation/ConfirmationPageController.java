@@ -148,7 +148,7 @@ class ConfirmationPageController {
         + "h2{font-size:17px;margin:18px 0 8px}ul{padding-left:20px;line-height:1.8}.muted{color:#6b7280;font-size:13px}"
         + "form{display:flex;gap:12px;margin-top:20px}button{flex:1;font-size:17px;padding:14px;border:0;border-radius:8px}"
         + ".yes{background:#b22222;color:#fff}.no{background:#e5e7eb;color:#111}</style></head><body>"
-        + "<header>汇安 · 东城区矛盾纠纷调解</header><main>" + body + "</main></body></html>";
+        + "<header>汇安 · 矛盾纠纷调解</header><main>" + body + "</main></body></html>";
     return ResponseEntity.status(status).headers(noStore()).contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8)).body(page);
   }
 

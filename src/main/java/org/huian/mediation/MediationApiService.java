@@ -136,7 +136,7 @@ public class MediationApiService {
   }
 
   private void completeAs(CurrentUser user, Task task, Map<String, Object> variables) {
-    identity.setAuthentication(user.id(), user.groups());
+    identity.setAuthentication(user.id(), user.groups(), user.tenants());
     try {
       tasks.complete(task.getId(), variables);
     } finally {

@@ -99,10 +99,10 @@ class GridReportController {
       @RequestParam(defaultValue = "20") int size, @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     List<FieldError> errors = new ArrayList<>();
     if (streetCode != null && geography.find(streetCode).filter(u -> u.level() == Level.STREET).isEmpty()) {
-      errors.add(new FieldError("streetCode", "街道代码不在东城区范围内"));
+      errors.add(new FieldError("streetCode", "街道代码未登记"));
     }
     if (gridId != null && geography.find(gridId).filter(u -> u.level() == Level.GRID).isEmpty()) {
-      errors.add(new FieldError("gridId", "网格不在东城区范围内"));
+      errors.add(new FieldError("gridId", "网格未登记"));
     }
     if (page < 0) {
       errors.add(new FieldError("page", "页码须不小于 0"));

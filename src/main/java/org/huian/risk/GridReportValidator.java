@@ -11,6 +11,7 @@ import org.huian.cases.CaseIntakeValidator;
 import org.huian.cases.Category;
 import org.huian.cases.FieldError;
 import org.huian.config.TextRules;
+import org.huian.geography.DistrictBounds;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
@@ -30,8 +31,10 @@ public class GridReportValidator {
   static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
   private final Geography geography;
+  private final DistrictBounds bounds;
 
-  GridReportValidator(Geography geography) {
+  GridReportValidator(Geography geography, DistrictBounds bounds) {
+    this.bounds = bounds;
     this.geography = geography;
   }
 
@@ -67,7 +70,10 @@ public class GridReportValidator {
     } else {
       grid = geography.find(r.gridId()).filter(u -> u.level() == Level.GRID).orElse(null);
       if (grid == null) {
-        errors.add(new FieldError("gridId", "网格不在东城区范围内：" + clip(r.gridId())));
+        errors.add(new FieldError("gridId", "网格未登记：" + clip(r.gridId())));
+      } else if (grid.retired()) {
+        errors.add(new FieldError("gridId", "网格已撤销，不再接收上报：" + clip(r.gridId())));
+        grid = null;
       }
     }
     text(errors, "description", r.description(), DESCRIPTION_MAX, true, "情况描述");
@@ -87,11 +93,13 @@ public class GridReportValidator {
         }
       }
     }
-    if (r.lat() != null && (r.lat().isNaN() || r.lat() < CaseIntakeValidator.LAT_MIN || r.lat() > CaseIntakeValidator.LAT_MAX)) {
-      errors.add(new FieldError("lat", "纬度不在东城区范围内"));
+    String district = grid == null ? null : grid.districtCode();
+    String where = district == null ? "有效" : geography.find(district).map(Unit::shortName).orElse("本区");
+    if (r.lat() != null && !bounds.latitudeIn(district, r.lat())) {
+      errors.add(new FieldError("lat", "纬度不在" + where + "范围内"));
     }
-    if (r.lon() != null && (r.lon().isNaN() || r.lon() < CaseIntakeValidator.LON_MIN || r.lon() > CaseIntakeValidator.LON_MAX)) {
-      errors.add(new FieldError("lon", "经度不在东城区范围内"));
+    if (r.lon() != null && !bounds.longitudeIn(district, r.lon())) {
+      errors.add(new FieldError("lon", "经度不在" + where + "范围内"));
     }
     Instant occurredAt = null;
     if (r.occurredAt() == null || r.occurredAt().isBlank()) {

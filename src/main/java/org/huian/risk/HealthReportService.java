@@ -71,12 +71,16 @@ public class HealthReportService {
       }
     }
     int count = 0;
-    for (Unit street : geography.all(Level.STREET)) {
-      store(period, street.code(), now.unit(street.code()), streetReport(period, street, weekly), processInstanceId);
+    for (Unit district : geography.districts()) {
+      for (Unit street : geography.all(Level.STREET, district.code())) {
+        store(period, street.code(), now.unit(street.code()), streetReport(period, street, weekly), processInstanceId);
+        count++;
+      }
+      List<String> districtRed = red.stream().filter(code -> geography.get(code).districtCode().equals(district.code())).toList();
+      store(period, district.code(), now.unit(district.code()), districtReport(period, district, weekly, districtRed), processInstanceId);
       count++;
     }
-    store(period, Geography.DISTRICT_CODE, now.unit(Geography.DISTRICT_CODE), districtReport(period, weekly, red), processInstanceId);
-    return new Issued(period, red, count + 1);
+    return new Issued(period, red, count);
   }
 
   private void store(String period, String unitCode, UnitIndex u, byte[] pdf, String processInstanceId) {
@@ -111,23 +115,24 @@ public class HealthReportService {
     pdf.heading("四、超期未办结案件");
     overdue(pdf, Scope.everything(), street.code());
     pdf.heading("五、关联风险");
-    clusterTable(pdf, street.code());
+    clusterTable(pdf, Scope.everything(), street.code());
     pdf.heading("六、建议关注");
     pdf.paragraph(focus(u, trend));
     return pdf.toBytes();
   }
 
-  byte[] districtReport(String period, List<RiskIndexService.Snapshot> weekly, List<String> red) {
+  byte[] districtReport(String period, Unit district, List<RiskIndexService.Snapshot> weekly, List<String> red) {
     RiskIndexService.Snapshot now = weekly.get(weekly.size() - 1);
-    UnitIndex d = now.unit(Geography.DISTRICT_CODE);
-    PdfReport pdf = PdfReport.create(reportProperties, title(period, "东城区"))
+    UnitIndex d = now.unit(district.code());
+    PdfReport pdf = PdfReport.create(reportProperties, title(period, district.shortName()))
         .small("生成时间：" + DAY.format(now.at()) + "　区级汇总　得分 0–100，越高越平安")
         .badge(colour(d.colour()), d.colour().nameZh() + "色", "全区平安指数 " + d.score() + "　红色单位 " + red.size() + " 个");
     pdf.heading("一、全区指数走势与四周预测");
-    chart(pdf, trends.trend(Geography.DISTRICT_CODE, weekly));
+    chart(pdf, trends.trend(district.code(), weekly));
     pdf.heading("二、各街道指数");
     List<List<String>> rows = new ArrayList<>();
-    for (UnitIndex s : now.level(Level.STREET).stream().sorted(Comparator.comparingDouble(UnitIndex::score)).toList()) {
+    for (UnitIndex s : now.level(Level.STREET).stream()
+        .filter(x -> geography.get(x.unitCode()).districtCode().equals(district.code())).sorted(Comparator.comparingDouble(UnitIndex::score)).toList()) {
       RiskTrendService.Trend t = trends.trend(s.unitCode(), weekly);
       rows.add(List.of(s.name().replace("综治中心", ""), String.valueOf(s.score()), s.colour().nameZh(), topFactor(s), warningText(t)));
     }
@@ -144,9 +149,10 @@ public class HealthReportService {
       pdf.table(List.of("单位", "层级", "指数", "首要因素"), redRows, new float[] {3, 1, 1, 3});
     }
     pdf.heading("五、超期未办结案件");
-    overdue(pdf, Scope.everything(), null);
+    Scope districtScope = districtScope(district);
+    overdue(pdf, districtScope, null);
     pdf.heading("六、关联风险");
-    clusterTable(pdf, null);
+    clusterTable(pdf, districtScope, null);
     return pdf.toBytes();
   }
 
@@ -200,8 +206,17 @@ public class HealthReportService {
     }
   }
 
-  private void clusterTable(PdfReport pdf, String streetCode) {
-    List<List<String>> rows = clusters.list(Scope.everything(), "OPEN").stream()
+  /** Everything of one district, as its centre sees it. */
+  private Scope districtScope(Unit district) {
+    java.util.Set<String> streets = new java.util.HashSet<>();
+    geography.all(Level.STREET, district.code()).forEach(s -> streets.add(s.code()));
+    java.util.Set<String> units = new java.util.HashSet<>(streets);
+    units.add(district.code());
+    return new Scope(false, java.util.Set.of(district.code()), streets, java.util.Set.of(), java.util.Set.of(), units);
+  }
+
+  private void clusterTable(PdfReport pdf, Scope scope, String streetCode) {
+    List<List<String>> rows = clusters.list(scope, "OPEN").stream()
         .filter(c -> streetCode == null || c.items().stream().anyMatch(i -> streetCode.equals(i.streetCode())))
         .limit(30)
         .map(c -> List.of(c.clusterNo(), c.label(), String.valueOf(c.itemCount()), DAY.format(c.firstAt()) + "—" + DAY.format(c.lastAt())))
@@ -300,8 +315,8 @@ public class HealthReportService {
         RiskRepository.instant(rs, "created_at"), rs.getInt(8));
   }
 
-  /** The district sees every report; a street sees its own street's report. */
+  /** A district sees its own reports and its streets'; a street sees its own street's report. */
   public boolean visible(Scope scope, String unitCode) {
-    return scope.all() || scope.streets().contains(unitCode);
+    return scope.all() || scope.districts().contains(unitCode) || scope.streets().contains(unitCode);
   }
 }

@@ -16,6 +16,8 @@ import org.huian.cases.ForbiddenException;
 import org.huian.cases.InvalidRequestException;
 import org.huian.cases.NotFoundException;
 import org.huian.geography.Geography;
+import org.huian.geography.StreetTiles;
+import org.huian.security.Districts;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
 import org.huian.security.ApiAuthenticationFilter;
@@ -45,12 +47,17 @@ class RiskController {
   private final RiskTrendService trends;
   private final ClusterQueries clusters;
   private final Geography geography;
+  private final StreetTiles tiles;
+  private final Districts districts;
 
-  RiskController(RiskIndexService index, RiskTrendService trends, ClusterQueries clusters, Geography geography) {
+  RiskController(RiskIndexService index, RiskTrendService trends, ClusterQueries clusters, Geography geography,
+      StreetTiles tiles, Districts districts) {
     this.index = index;
     this.trends = trends;
     this.clusters = clusters;
     this.geography = geography;
+    this.tiles = tiles;
+    this.districts = districts;
   }
 
   @Operation(summary = "各街道、社区或网格的平安指数",
@@ -61,8 +68,12 @@ class RiskController {
   IndexPage list(@RequestParam(required = false) String level, @RequestParam(required = false) String at,
       @RequestParam(required = false) Integer windowDays, @RequestParam(required = false) String categories,
       @RequestParam(required = false) String kinds, @RequestParam(required = false) String parent,
+      @RequestParam(required = false) String district,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     List<FieldError> errors = new ArrayList<>();
+    if (district != null && geography.findActive(district, Level.DISTRICT).isEmpty()) {
+      errors.add(new FieldError("district", "区代码未登记：" + (district.length() > 20 ? district.substring(0, 20) : district)));
+    }
     Level l = null;
     if (level == null) {
       errors.add(new FieldError("level", "层级不能为空：STREET、COMMUNITY 或 GRID"));
@@ -70,7 +81,7 @@ class RiskController {
       errors.add(new FieldError("level", "层级取值无效：STREET、COMMUNITY 或 GRID"));
     }
     if (parent != null && geography.find(parent).isEmpty()) {
-      errors.add(new FieldError("parent", "单位不在东城区范围内"));
+      errors.add(new FieldError("parent", "单位未登记"));
     }
     IndexFilter filter = filter(at, windowDays, categories, kinds, errors);
     if (!errors.isEmpty()) {
@@ -80,6 +91,7 @@ class RiskController {
     List<UnitIndex> items = index.snapshot(filter).level(wanted).stream()
         .filter(u -> parent == null || u.parentCode().equals(parent) || isBelow(u, parent))
         .filter(u -> visible(user.scope(), u.unitCode()))
+        .filter(u -> district == null || geography.get(u.unitCode()).districtCode().equals(district))
         .toList();
     return new IndexPage(filter.at(), wanted.name(), (int) filter.window().toDays(),
         filter.categories().stream().map(Enum::name).sorted().toList(), filter.kinds().stream().map(Enum::name).sorted().toList(), items);
@@ -136,10 +148,12 @@ class RiskController {
         "Holt 阻尼趋势指数平滑", "季节性朴素预测（季节长度 4 周）");
   }
 
-  @Operation(summary = "街道方块图布局（示意，非真实边界）", description = "来自 data/dongcheng/street-tiles.csv，见其 SOURCES.md。")
+  @Operation(summary = "街道方块图布局（示意，非真实边界）",
+      description = "东城区来自 data/dongcheng/street-tiles.csv（见其 SOURCES.md）；其他区按街道顺序排成近似方阵。district 缺省为调用者所在区。")
   @GetMapping("/street-tiles")
-  List<Geography.StreetTile> streetTiles() {
-    return geography.streetTiles();
+  List<StreetTiles.StreetTile> streetTiles(@RequestParam(required = false) String district,
+      @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    return tiles.tiles(districts.resolve(user, district).code());
   }
 
   @Operation(summary = "关联风险（同一对象在时间窗内多次被投诉）", description = "只列出调用者辖区内的关联风险。")
@@ -210,10 +224,10 @@ class RiskController {
 
   /** A unit is visible when it lies within the caller's area: a street sees itself and below, never a neighbour. */
   boolean visible(Scope scope, String unitCode) {
-    if (scope.all()) {
+    Unit u = geography.get(unitCode);
+    if (scope.coversDistrict(u.districtCode())) {
       return true;
     }
-    Unit u = geography.get(unitCode);
     String street = geography.ancestorAt(u, Level.STREET).map(Unit::code).orElse(null);
     String community = geography.ancestorAt(u, Level.COMMUNITY).map(Unit::code).orElse(null);
     String grid = u.level() == Level.GRID ? u.code() : null;

@@ -59,7 +59,9 @@ public class RiskIndexService {
   private final JdbcClient jdbc;
   private final RiskProperties properties;
   private final Geography geography;
-  private final GridLoads.Layout layout;
+  /** The grid layout of the unit tree it was built from; rebuilt when an import replaced the tree. */
+  private volatile GridLoads.Layout layout;
+  private volatile Object layoutOf;
   private final ProcessEngine engine;
   private final ReportWeights weights;
   private final RiskRepository repository;
@@ -76,6 +78,7 @@ public class RiskIndexService {
     this.properties = properties;
     this.geography = geography;
     this.layout = new GridLoads.Layout(geography);
+    this.layoutOf = geography.version();
     this.engine = engine;
   }
 
@@ -147,7 +150,7 @@ public class RiskIndexService {
 
   /** Loads every factor into the grids; each source is one query. */
   GridLoads loads(IndexFilter f) {
-    GridLoads loads = new GridLoads(layout);
+    GridLoads loads = new GridLoads(layout());
     Instant at = f.at();
     Instant from = at.minus(f.window());
     double lambda = properties.decayPerSecond();
@@ -238,6 +241,7 @@ public class RiskIndexService {
               .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
         });
     for (List<String[]> items : clusters.values()) {
+      GridLoads.Layout layout = layout();
       GridLoads touched = new GridLoads(layout);
       for (String[] i : items) {
         touched.add(i[0], i[1], i[2], RiskFactor.LINKED_RISKS, 1);
@@ -302,5 +306,14 @@ public class RiskIndexService {
           .putValue("level", level.name()).putValue("score", score)).getSingleResult().getSingleEntry();
       return UnitIndex.Colour.valueOf((String) colour);
     }
+  }
+
+  private GridLoads.Layout layout() {
+    Object version = geography.version();
+    if (version != layoutOf) {
+      layout = new GridLoads.Layout(geography);
+      layoutOf = version;
+    }
+    return layout;
   }
 }

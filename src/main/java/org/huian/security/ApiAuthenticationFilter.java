@@ -70,7 +70,18 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     List<String> groups = scopes.groupsOf(userId);
-    request.setAttribute(CURRENT_USER, new CurrentUser(userId, groups, scopes.scopeOf(groups)));
+    boolean write = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+    if (write && ScopeResolver.readOnly(groups)) {
+      problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "市级综治中心用户只能查看，不能办理或修改");
+      return;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/api/admin/") && !groups.contains(ScopeResolver.CAMUNDA_ADMIN)
+        && !(path.startsWith("/api/admin/units") || path.startsWith("/api/admin/staff") ? groups.contains(ScopeResolver.UNIT_ADMIN) : false)) {
+      problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "只有系统管理员（camunda-admin）或单位与人员管理员（unit-admin）可以使用该接口");
+      return;
+    }
+    request.setAttribute(CURRENT_USER, new CurrentUser(userId, groups, scopes.scopeOf(groups), scopes.tenantsOf(userId)));
     chain.doFilter(request, response);
   }
 

@@ -1,8 +1,22 @@
 package org.huian.security;
 
-/** Names of the demo users the default profile seeds (password {@code demo}). */
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Names of the demo users the default profile seeds (password {@code demo}), for the embedded
+ * default district, Dongcheng. The only place in the code that knows Dongcheng's codes.
+ */
 public final class DemoUsers {
 
+  /** The embedded default district (东城区). */
+  public static final String DISTRICT_CODE = "110101000000";
   public static final String DISTRICT = "district";
   public static final String ANDINGMEN = "110101004000";
   public static final String STREET_ANDINGMEN = "street-andingmen";
@@ -11,5 +25,24 @@ public final class DemoUsers {
   public static final String GRID_USER = "grid-110101004001-01";
   public static final String PASSWORD = "demo";
 
+  private static final Map<String, String> PINYIN = pinyin();
+
   private DemoUsers() {}
+
+  /** Lower-case pinyin of a Dongcheng street, e.g. {@code andingmen}, for the demo user names. */
+  public static String streetPinyin(String streetCode) {
+    return PINYIN.get(streetCode);
+  }
+
+  private static Map<String, String> pinyin() {
+    Map<String, String> map = new LinkedHashMap<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new ClassPathResource("data/dongcheng/streets.csv").getInputStream(), StandardCharsets.UTF_8))) {
+      in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)) // code,code9,name_zh,name_short_zh,name_pinyin,...
+          .forEach(r -> map.put(r[0], r[4].toLowerCase(java.util.Locale.ROOT)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return map;
+  }
 }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.huian.cases.CaseFunnel;
 import org.huian.cases.CaseHandling;
@@ -28,24 +29,31 @@ import org.huian.dialogue.DialogueRoster;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
+import org.huian.geography.UnitsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes every unit a Camunda group (district, 17 streets, 169 communities, 1,971 grids, plus the
- * functional areas and leaders), grants what each needs, creates the shared Tasklist filter and,
- * unless disabled, the demo users. Idempotent: runs at every start and creates only what is missing.
- * Cluster-safe: it runs in one transaction that first locks the {@code identity-setup} row of
- * {@code huian_lock}, so nodes starting together run it one after the other and the later one finds
- * everything there (without the lock both create the same group and one node fails to start, or the
- * shared Tasklist filter, which has no unique key, is created twice).
+ * Makes every unit of every district a Camunda group (the unit, its functional areas and its
+ * leaders), every district a Camunda tenant whose members are the district's groups and the city
+ * centre, grants what each needs, creates the shared Tasklist filter and, unless disabled, the demo
+ * users. Idempotent: runs at every start, and again after a unit import, and creates only what is
+ * missing. Cluster-safe: it runs in one transaction that first locks the {@code identity-setup} row
+ * of {@code huian_lock}, so nodes starting together run it one after the other and the later one
+ * finds everything there (without the lock both create the same group and one node fails to start,
+ * or the shared Tasklist filter, which has no unique key, is created twice).
+ *
+ * <p>With a read-only identity provider (the {@code ldap} profile) the directory owns users, groups
+ * and memberships, and tenants follow from the groups ({@link GroupTenants}); only the
+ * authorizations and the filter, which live in the engine's tables, are created here.
  */
 @Component
 @Order(0)
@@ -54,6 +62,7 @@ class IdentitySetup implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   static final String DEMO_PASSWORD = "demo";
   static final String TASK_FILTER_NAME = "本单位待办";
+  static final String UNIT_GROUP_TYPE = "HUIAN_UNIT";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -62,10 +71,11 @@ class IdentitySetup implements ApplicationRunner {
   private final Geography geography;
   private final TransactionTemplate transaction;
   private final JdbcClient jdbc;
+  private final StartupGate gate;
   private final boolean demoUsers;
 
   IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, Geography geography, TransactionTemplate transaction, JdbcClient jdbc,
+      TaskService tasks, Geography geography, TransactionTemplate transaction, JdbcClient jdbc, StartupGate gate,
       @Value("${huian.demo-users:false}") boolean demoUsers) {
     this.identity = identity;
     this.authorizations = authorizations;
@@ -74,24 +84,43 @@ class IdentitySetup implements ApplicationRunner {
     this.geography = geography;
     this.transaction = transaction;
     this.jdbc = jdbc;
+    this.gate = gate;
     this.demoUsers = demoUsers;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     long started = System.currentTimeMillis();
-    int created = transaction.execute(status -> {
+    int created = setUp(demoUsers);
+    log.info("identity set up: {} unit groups created, {} districts, demo users {}, in {} ms",
+        created, geography.districts().size(), demoUsers ? "on" : "off", System.currentTimeMillis() - started);
+    gate.open();
+  }
+
+  /** A unit import added or changed units: their groups, tenants and grants follow. */
+  @EventListener
+  void unitsChanged(UnitsChanged event) {
+    int created = setUp(false);
+    log.info("identity caught up with the unit import: {} groups created", created);
+  }
+
+  private int setUp(boolean withDemoUsers) {
+    return transaction.execute(status -> {
       lockAgainstOtherNodes();
-      int groups = createGroups();
+      int groups = 0;
+      if (!identity.isReadOnly()) {
+        groups = createGroups();
+        tenants();
+      } else {
+        log.info("read-only identity provider: the directory owns users, groups and memberships");
+      }
       grant();
       taskFilter();
-      if (demoUsers) {
+      if (withDemoUsers && !identity.isReadOnly()) {
         demoUsers();
       }
       return groups;
     });
-    log.info("identity set up: {} unit groups created, demo users {}, in {} ms",
-        created, demoUsers ? "on" : "off", System.currentTimeMillis() - started);
   }
 
   /** Waits until no other node is in its identity setup; held until this transaction ends. */
@@ -103,60 +132,113 @@ class IdentitySetup implements ApplicationRunner {
     Set<String> existing = new HashSet<>();
     identity.createGroupQuery().list().forEach(g -> existing.add(g.getId()));
     int created = 0;
-    for (Level level : Level.values()) {
-      for (Unit unit : geography.all(level)) {
-        created += group(existing, unit.code(), unit.name());
-        for (String area : UnitGroups.areas(level)) {
-          created += group(existing, UnitGroups.areaGroup(unit.code(), area), unit.name() + " · " + UnitGroups.areaNameZh(area));
-        }
-        if (level != Level.GRID) {
-          created += group(existing, UnitGroups.leadersGroup(unit.code()), unit.name() + " · 领导");
-        }
+    for (Unit unit : geography.everything().values()) {
+      for (Map.Entry<String, String> g : groupsOf(unit).entrySet()) {
+        created += group(existing, g.getKey(), g.getValue(), UNIT_GROUP_TYPE);
       }
     }
+    created += group(existing, ScopeResolver.CITY_CENTRE, "市级综治中心（只读）", "WORKFLOW");
+    created += group(existing, ScopeResolver.UNIT_ADMIN, "单位与人员管理员", "WORKFLOW");
     return created;
   }
 
-  private int group(Set<String> existing, String id, String name) {
+  /** A unit's own group, its functional areas and its leaders, with their names. */
+  static Map<String, String> groupsOf(Unit unit) {
+    Map<String, String> groups = new java.util.LinkedHashMap<>();
+    groups.put(unit.code(), unit.name());
+    for (String area : UnitGroups.areas(unit.level())) {
+      groups.put(UnitGroups.areaGroup(unit.code(), area), unit.name() + " · " + UnitGroups.areaNameZh(area));
+    }
+    if (unit.level() != Level.GRID) {
+      groups.put(UnitGroups.leadersGroup(unit.code()), unit.name() + " · 领导");
+    }
+    return groups;
+  }
+
+  private int group(Set<String> existing, String id, String name, String type) {
     if (existing.contains(id)) {
       return 0;
     }
     Group group = identity.newGroup(id);
     group.setName(name);
-    group.setType("HUIAN_UNIT");
+    group.setType(type);
     identity.saveGroup(group);
+    existing.add(id);
     return 1;
   }
 
-  /** Everyone may use Tasklist and start a case; the district may read everything and use Cockpit. */
+  /**
+   * One Camunda tenant per district: process instances carry their district as tenant
+   * ({@link org.huian.config.DistrictTenants}), so the engine keeps each district's instances,
+   * tasks and history to the district's groups (and the city centre) in every query, in REST,
+   * Tasklist and Cockpit.
+   */
+  private void tenants() {
+    Set<String> existingTenants = new HashSet<>();
+    identity.createTenantQuery().list().forEach(t -> existingTenants.add(t.getId()));
+    for (Unit district : geography.districts()) {
+      if (!existingTenants.contains(district.code())) {
+        Tenant tenant = identity.newTenant(district.code());
+        tenant.setName(district.name());
+        identity.saveTenant(tenant);
+      }
+      Set<String> members = new HashSet<>();
+      identity.createGroupQuery().memberOfTenant(district.code()).list().forEach(g -> members.add(g.getId()));
+      List<String> wanted = new ArrayList<>();
+      for (Unit unit : geography.everything().values()) {
+        if (unit.districtCode().equals(district.code())) {
+          wanted.addAll(groupsOf(unit).keySet());
+        }
+      }
+      wanted.add(ScopeResolver.CITY_CENTRE);
+      for (String g : wanted) {
+        if (members.add(g)) {
+          identity.createTenantGroupMembership(district.code(), g);
+        }
+      }
+    }
+  }
+
+  /**
+   * Everyone may use Tasklist and start a case; each district's centre may read everything of its
+   * district (the tenant check keeps it there) and use Cockpit; the city centre reads every district
+   * and changes nothing.
+   */
   private void grant() {
     grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grantGlobal(Resources.PROCESS_DEFINITION, CaseFunnel.KEY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grantGlobal(Resources.PROCESS_DEFINITION, CaseHandling.KEY, ProcessDefinitionPermissions.READ);
     grantGlobal(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    for (String group : districtGroups()) {
-      grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grantGroup(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-          ProcessDefinitionPermissions.READ_HISTORY);
-      grantGroup(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-      grantGroup(group, Resources.TASK, ANY, Permissions.READ);
-      grantGroup(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-      grantGroup(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-      // the district may start a health-check report by hand (besides the monthly timer)
-      grantGroup(group, Resources.PROCESS_DEFINITION, org.huian.risk.HealthReportProcess.KEY,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
-      // the district keeps the safety-dialogue roster, from a start form in Tasklist
-      grantGroup(group, Resources.PROCESS_DEFINITION, DialogueRoster.KEY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    for (Unit district : geography.districts()) {
+      for (String group : districtGroups(district.code())) {
+        grantReadEverything(group);
+        // the district may start a health-check report by hand (besides the monthly timer)
+        grantGroup(group, Resources.PROCESS_DEFINITION, org.huian.risk.HealthReportProcess.KEY,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // the district keeps the safety-dialogue roster, from a start form in Tasklist
+        grantGroup(group, Resources.PROCESS_DEFINITION, DialogueRoster.KEY, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
     }
+    grantReadEverything(ScopeResolver.CITY_CENTRE);
   }
 
-  private List<String> districtGroups() {
+  private void grantReadEverything(String group) {
+    grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantGroup(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grantGroup(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grantGroup(group, Resources.TASK, ANY, Permissions.READ);
+    grantGroup(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grantGroup(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  static List<String> districtGroups(String districtCode) {
     List<String> groups = new ArrayList<>();
-    groups.add(Geography.DISTRICT_CODE);
-    UnitGroups.DISTRICT_AREAS.forEach(a -> groups.add(UnitGroups.areaGroup(Geography.DISTRICT_CODE, a)));
-    groups.add(UnitGroups.leadersGroup(Geography.DISTRICT_CODE));
+    groups.add(districtCode);
+    UnitGroups.DISTRICT_AREAS.forEach(a -> groups.add(UnitGroups.areaGroup(districtCode, a)));
+    groups.add(UnitGroups.leadersGroup(districtCode));
     return groups;
   }
 
@@ -211,15 +293,22 @@ class IdentitySetup implements ApplicationRunner {
     grantGlobal(Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
+  /** The demo users of the embedded default district (Dongcheng), when it is installed. */
   private void demoUsers() {
-    List<String> district = districtGroups();
-    user("district", "区综治中心", "值班员", district);
-    for (Unit street : geography.all(Level.STREET)) {
+    user("city", "市级综治中心", "值班员", List.of(ScopeResolver.CITY_CENTRE));
+    if (geography.findActive(DemoUsers.DISTRICT_CODE, Level.DISTRICT).isEmpty()) {
+      return;
+    }
+    user("district", "区综治中心", "值班员", districtGroups(DemoUsers.DISTRICT_CODE));
+    for (Unit street : geography.all(Level.STREET, DemoUsers.DISTRICT_CODE)) {
       List<String> groups = new ArrayList<>();
       groups.add(street.code());
       UnitGroups.STREET_AREAS.forEach(a -> groups.add(UnitGroups.areaGroup(street.code(), a)));
       groups.add(UnitGroups.leadersGroup(street.code()));
-      user("street-" + geography.streetPinyin(street.code()), street.name(), "值班员", groups);
+      String pinyin = DemoUsers.streetPinyin(street.code());
+      if (pinyin != null) {
+        user("street-" + pinyin, street.name(), "值班员", groups);
+      }
     }
     Unit andingmen = geography.get(DemoUsers.ANDINGMEN);
     Unit community = geography.children(andingmen.code()).get(0);

@@ -5,14 +5,32 @@ import java.util.Set;
 import org.huian.cases.CaseRow;
 
 /**
- * What a user may see: everything (district and administrators), or the cases located in, or
- * handled by, the units they belong to.
+ * What a user may see: everything (administrators and the city centre), whole districts (a
+ * district centre sees every case of its district, through the district's streets), or the cases
+ * located in, or handled by, the units they belong to.
+ *
+ * @param districts the districts seen whole; their streets are in {@code streets} and the
+ *     district centres themselves in {@code units}, so the SQL limits need nothing else
  */
-public record Scope(
-    boolean all, Set<String> streets, Set<String> communities, Set<String> grids, Set<String> units) {
+public record Scope(boolean all, Set<String> districts, Set<String> streets, Set<String> communities,
+    Set<String> grids, Set<String> units) {
+
+  public Scope(boolean all, Set<String> streets, Set<String> communities, Set<String> grids, Set<String> units) {
+    this(all, Set.of(), streets, communities, grids, units);
+  }
 
   public static Scope everything() {
-    return new Scope(true, Set.of(), Set.of(), Set.of(), Set.of());
+    return new Scope(true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+  }
+
+  /** Whether the scope covers at least one district whole (a district centre, the city, an administrator). */
+  public boolean wholeDistrict() {
+    return all || !districts.isEmpty();
+  }
+
+  /** Whether the scope covers this district whole. */
+  public boolean coversDistrict(String districtCode) {
+    return all || districts.contains(districtCode);
   }
 
   /**

@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 public class ScopeResolver {
 
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+  /** 市级综治中心: reads every district, writes nothing. */
+  public static final String CITY_CENTRE = "city-centre";
+  /** Imports units and staff (besides camunda-admin). */
+  public static final String UNIT_ADMIN = "unit-admin";
 
   private final IdentityService identityService;
   private final Geography geography;
@@ -24,16 +28,28 @@ public class ScopeResolver {
     this.geography = geography;
   }
 
+  /** The tenants (districts) a user is a member of, directly or through their groups. */
+  public List<String> tenantsOf(String userId) {
+    return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        .map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+  }
+
   public List<String> groupsOf(String userId) {
     return identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .toList();
   }
 
+  /** A member of the city centre who is neither an administrator nor a member of any unit: reads only. */
+  public static boolean readOnly(List<String> groups) {
+    return groups.contains(CITY_CENTRE) && !groups.contains(CAMUNDA_ADMIN);
+  }
+
   public Scope scopeOf(List<String> groups) {
-    if (groups.contains(CAMUNDA_ADMIN)) {
+    if (groups.contains(CAMUNDA_ADMIN) || groups.contains(CITY_CENTRE)) {
       return Scope.everything();
     }
+    Set<String> districts = new HashSet<>();
     Set<String> streets = new HashSet<>();
     Set<String> communities = new HashSet<>();
     Set<String> grids = new HashSet<>();
@@ -44,7 +60,13 @@ public class ScopeResolver {
         continue;
       }
       if (unit.level() == Level.DISTRICT) {
-        return Scope.everything();
+        districts.add(unit.code());
+        units.add(unit.code());
+        geography.all(Level.STREET, unit.code()).forEach(s -> {
+          streets.add(s.code());
+          units.add(s.code());
+        });
+        continue;
       }
       units.add(unit.code());
       switch (unit.level()) {
@@ -54,6 +76,6 @@ public class ScopeResolver {
         default -> { }
       }
     }
-    return new Scope(false, Set.copyOf(streets), Set.copyOf(communities), Set.copyOf(grids), Set.copyOf(units));
+    return new Scope(false, Set.copyOf(districts), Set.copyOf(streets), Set.copyOf(communities), Set.copyOf(grids), Set.copyOf(units));
   }
 }

@@ -17,6 +17,15 @@ import org.springframework.context.annotation.Configuration;
 class WebSecurityConfig {
 
   @Bean
+  FilterRegistrationBean<StartupGateFilter> startupGateFilter(StartupGate gate) {
+    FilterRegistrationBean<StartupGateFilter> registration = new FilterRegistrationBean<>(new StartupGateFilter(gate));
+    registration.setName("huian-startup-gate");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setOrder(5);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

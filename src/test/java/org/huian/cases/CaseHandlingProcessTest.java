@@ -44,6 +44,7 @@ class CaseHandlingProcessTest {
   void registerDelegates() {
     BpmnAwareTests.init(processEngine);
     mediation.register();
+    Mocks.register("districtDecisions", new org.huian.testsupport.DongchengTenant.SharedDecisions());
     Mocks.register("dispatchCaseDelegate", (JavaDelegate) e -> {
       calls.add("dispatch:" + e.getVariable("functionalArea"));
       e.setVariable("handlerGroup", e.getVariable("unitCode") + (e.getVariable("functionalArea") == null ? "" : "-" + e.getVariable("functionalArea")));

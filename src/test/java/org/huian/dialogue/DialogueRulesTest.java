@@ -1,5 +1,6 @@
 package org.huian.dialogue;
 
+import org.huian.security.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -42,10 +43,10 @@ class DialogueRulesTest {
   void shouldKnowStreetsAndResponsibleUnits() {
     List<FieldError> errors = new ArrayList<>();
     assertThat(DialogueRules.street(errors, GEOGRAPHY, "s", "110101004000").name()).isEqualTo("安定门街道综治中心");
-    assertThat(DialogueRules.responsibleUnit(errors, GEOGRAPHY, "u", Geography.DISTRICT_CODE)).isNotNull();
+    assertThat(DialogueRules.responsibleUnit(errors, GEOGRAPHY, "u", DemoUsers.DISTRICT_CODE)).isNotNull();
     assertThat(errors).isEmpty();
     assertThat(DialogueRules.street(errors, GEOGRAPHY, "s", "110101099000")).isNull();
-    assertThat(DialogueRules.street(errors, GEOGRAPHY, "s", Geography.DISTRICT_CODE)).isNull();
+    assertThat(DialogueRules.street(errors, GEOGRAPHY, "s", DemoUsers.DISTRICT_CODE)).isNull();
     assertThat(DialogueRules.responsibleUnit(errors, GEOGRAPHY, "u", "110101004001")).as("a community").isNull();
     assertThat(errors).hasSize(3);
   }

@@ -1,5 +1,6 @@
 package org.huian.dialogue;
 
+import org.huian.testsupport.DongchengTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
@@ -77,7 +78,7 @@ class DialogueTaskProcessTest {
     BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.COORDINATE);
     Task coordinate = support.tasks(pi.getBusinessKey(), Elements.COORDINATE).get(0);
     assertThat(processEngine.getTaskService().getIdentityLinksForTask(coordinate.getId()))
-        .anyMatch(l -> DialogueGroups.COMMITTEE.equals(l.getGroupId()));
+        .anyMatch(l -> DialogueGroups.committee(DongchengTenant.DISTRICT).equals(l.getGroupId()));
     support.complete(pi.getBusinessKey(), Elements.COORDINATE, Map.of("coordinationDecision", "区住建委牵头"));
 
     BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.REPORT);

@@ -1,5 +1,6 @@
 package org.huian.dialogue;
 
+import org.huian.testsupport.DongchengTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -70,7 +71,7 @@ class SafetyDialogueCycleProcessTest {
     BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.REVIEW);
     Task review = support.tasks(pi.getBusinessKey(), Elements.REVIEW).get(0);
     assertThat(processEngine.getTaskService().getIdentityLinksForTask(review.getId()))
-        .anyMatch(l -> DialogueGroups.COMMITTEE.equals(l.getGroupId()));
+        .anyMatch(l -> DialogueGroups.committee(DongchengTenant.DISTRICT).equals(l.getGroupId()));
     support.complete(pi.getBusinessKey(), Elements.REVIEW, Map.of("reviewSummary", "全年任务总体完成"));
 
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Elements.ANNUAL_BULLETIN, Elements.CLOSE, Elements.END)

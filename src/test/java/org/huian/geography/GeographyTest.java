@@ -17,7 +17,7 @@ class GeographyTest {
     assertThat(geography.all(Level.STREET)).hasSize(17);
     assertThat(geography.all(Level.COMMUNITY)).hasSize(169);
     assertThat(geography.get("110101004000").name()).isEqualTo("安定门街道综治中心");
-    assertThat(geography.streetPinyin("110101004000")).isEqualTo("andingmen");
+    assertThat(org.huian.security.DemoUsers.streetPinyin("110101004000")).isEqualTo("andingmen");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import org.huian.geography.Geography;
+import org.huian.security.DemoUsers;
 import org.junit.jupiter.api.Test;
 
 /** The index arithmetic on hand-made numbers: every factor, the decay, the spread over grids, the explanation. */
@@ -75,7 +76,7 @@ class RiskCalculatorTest {
     assertThat(loads.meanOf(community)[RiskFactor.OVERDUE_CASES.ordinal()]).isCloseTo(2.0 / grids, within(1e-9));
     int streetGrids = new GridLoads.Layout(geography).gridsOf(street).length;
     assertThat(loads.meanOf(street)[RiskFactor.OPEN_CASES.ordinal()]).isCloseTo((double) grids / streetGrids, within(1e-9));
-    assertThat(loads.meanOf(Geography.DISTRICT_CODE)[RiskFactor.OPEN_CASES.ordinal()])
-        .isCloseTo((double) grids / Geography.GRID_COUNT, within(1e-12));
+    assertThat(loads.meanOf(DemoUsers.DISTRICT_CODE)[RiskFactor.OPEN_CASES.ordinal()])
+        .isCloseTo((double) grids / 1971, within(1e-12));
   }
 }

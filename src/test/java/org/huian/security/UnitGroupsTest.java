@@ -21,11 +21,18 @@ class UnitGroupsTest {
   }
 
   @Test
-  void shouldScopeAStreetUserToTheirStreetAndTheDistrictToEverything() {
+  void shouldScopeAStreetUserToTheirStreetAndTheDistrictToItsWholeDistrict() {
     Scope street = resolver.scopeOf(List.of("110101004000", "110101004000-legal"));
     assertThat(street.all()).isFalse();
     assertThat(street.streets()).containsExactly("110101004000");
-    assertThat(resolver.scopeOf(List.of("110101000000-mediation")).all()).isTrue();
+    // a district centre sees its own district whole (every street), not every district of the installation
+    Scope district = resolver.scopeOf(List.of("110101000000-mediation"));
+    assertThat(district.all()).isFalse();
+    assertThat(district.districts()).containsExactly("110101000000");
+    assertThat(district.streets()).hasSize(17).contains("110101004000");
+    assertThat(district.coversDistrict("110101000000")).isTrue();
+    assertThat(district.coversDistrict("330110000000")).isFalse();
+    assertThat(resolver.scopeOf(List.of("city-centre")).all()).isTrue();
     assertThat(resolver.scopeOf(List.of("camunda-admin")).all()).isTrue();
     assertThat(resolver.scopeOf(List.of("somebody-else")).units()).isEmpty();
   }
