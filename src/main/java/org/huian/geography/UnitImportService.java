@@ -35,14 +35,16 @@ public class UnitImportService {
   }
 
   public UnitImportResult importFile(byte[] bytes, String mediaType, String source) {
-    UnitImportResult result = apply(store, transaction, bytes, mediaType, source, events);
-    reload();
+    List<UnitsChanged> changes = new java.util.ArrayList<>();
+    UnitImportResult result = apply(store, transaction, bytes, mediaType, source, changes::add);
+    reload(); // before the event: those who follow units read the new tree
+    changes.forEach(events::publishEvent);
     return result;
   }
 
-  /** Checks and applies a file in one transaction; publishes {@link UnitsChanged} when events is given. */
+  /** Checks and applies a file in one transaction; hands a {@link UnitsChanged} to events (if given) when something changed. */
   static UnitImportResult apply(UnitStore store, TransactionTemplate transaction, byte[] bytes, String mediaType,
-      String source, ApplicationEventPublisher events) {
+      String source, java.util.function.Consumer<UnitsChanged> events) {
     TableFile file = TableFile.read(bytes, mediaType);
     record Applied(UnitImport.Plan plan, Map<String, Unit> before) {}
     Applied applied = transaction.execute(status -> {
@@ -74,7 +76,7 @@ public class UnitImportService {
     log.info("units imported from {}: {} created, {} updated ({} retired), {} unchanged, districts {}", source,
         result.created(), result.updated(), result.retired(), result.unchanged(), result.districts());
     if (events != null && (!plan.created().isEmpty() || !plan.updated().isEmpty())) {
-      events.publishEvent(new UnitsChanged(plan.created(), plan.updated()));
+      events.accept(new UnitsChanged(plan.created(), plan.updated()));
     }
     return result;
   }

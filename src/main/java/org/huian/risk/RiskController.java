@@ -71,8 +71,8 @@ class RiskController {
       @RequestParam(required = false) String district,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     List<FieldError> errors = new ArrayList<>();
-    if (district != null && geography.findActive(district, Level.DISTRICT).isEmpty()) {
-      errors.add(new FieldError("district", "区代码未登记：" + (district.length() > 20 ? district.substring(0, 20) : district)));
+    if (district != null) {
+      districts.resolve(user, district); // 404 for an unknown district, 403 for another's
     }
     Level l = null;
     if (level == null) {

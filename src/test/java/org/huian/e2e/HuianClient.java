@@ -42,6 +42,30 @@ final class HuianClient {
     return send(user, b);
   }
 
+  Reply postBytes(String user, String path, String contentType, byte[] body) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A multipart/form-data POST as Camunda Modeler sends a deployment: text fields and one file part. */
+  Reply postMultipart(String user, String path, Map<String, String> fields, String fileName, byte[] file) {
+    String boundary = "huian" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+            + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(file);
+      out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return postBytes(user, path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+  }
+
   Reply put(String user, String path, Object body) {
     return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
