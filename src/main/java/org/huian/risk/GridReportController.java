@@ -71,7 +71,7 @@ class GridReportController {
   @PostMapping(path = "/api/grid-reports:batch", consumes = {"application/x-ndjson", "application/jsonl"})
   RiskViews.BatchResult batch(@RequestBody(required = false) String body,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    if (!user.scope().all()) {
+    if (!user.scope().wholeDistrict()) {
       throw new ForbiddenException("批量导入仅限区级用户");
     }
     if (body == null) {

@@ -75,7 +75,7 @@ class HealthReportController {
   @PostMapping("/reports")
   ResponseEntity<Started> start(@RequestParam(required = false) String period,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    if (!user.scope().all()) {
+    if (!user.scope().wholeDistrict()) {
       throw new ForbiddenException("只有区级用户可以生成体检报告");
     }
     if (period != null) {

@@ -35,7 +35,7 @@ abstract class AbstractDialogueApiTest extends AbstractApiTest {
 
   static final String DISTRICT = "district";
   static final String DISTRICT_CODE = "110101000000";
-  static final String CYCLE = "PAKT-2027";
+  static final String CYCLE = "PAKT-2027-110101"; // one cycle a year per district
 
   @Test
   void shouldRunAYearOfTheFourListCycle() throws Exception {
