@@ -326,6 +326,13 @@ public class DialogueService {
       throw new InvalidRequestException(errors);
     }
     DialogueRepository.Cycle cycle = repository.cycle(problems.get(0).cycleNo()).orElseThrow();
+    // a committee tasks its own district's problems, to its own district's units
+    if (cycle.districtCode() != null && !user.scope().coversDistrict(cycle.districtCode())) {
+      throw new ForbiddenException("只能为本区的问题下达任务");
+    }
+    if (cycle.districtCode() != null && !cycle.districtCode().equals(unit.districtCode())) {
+      throw new InvalidRequestException("responsibleUnit", "责任单位须为本区的单位：" + unit.name());
+    }
     if (cycle.status() != CycleStatus.IMPLEMENTATION) {
       throw new ConflictException("problemNos", "该年度循环已进入" + cycle.status().nameZh() + "阶段，不再下达任务");
     }
@@ -466,6 +473,7 @@ public class DialogueService {
     }
     DialogueRepository.Cycle cycle = repository.cycle(r.cycleNo())
         .orElseThrow(() -> new InvalidRequestException("cycleNo", "年度循环不存在：" + DialogueRules.abbreviate(r.cycleNo())));
+    requireOwnDistrict(user, cycle);
     org.camunda.bpm.engine.task.Task open = userTask(cycle.cycleNo(), DialogueCycle.Elements.REVIEW);
     if (open == null) {
       throw new ConflictException("cycleNo", cycle.year() + " 年度循环当前" + cycle.status().nameZh() + "，不在成效评估环节");
@@ -485,6 +493,7 @@ public class DialogueService {
   @Transactional
   public Map<String, Object> admonition(String cycleNo, String unitCode, AdmonitionRequest r, CurrentUser user) {
     requireCommittee(user, "约谈由区委政法委组织");
+    repository.cycle(cycleNo).ifPresent(c -> requireOwnDistrict(user, c));
     DialogueRepository.Assessment a = repository.assessment(cycleNo, unitCode)
         .orElseThrow(() -> new NotFoundException("没有该单位的考核结果：" + DialogueRules.abbreviate(cycleNo + "/" + unitCode)));
     if (r == null) {
@@ -535,6 +544,13 @@ public class DialogueService {
   }
 
   // ------------------------------------------------------------------------------------- helpers
+
+  /** A district's committee acts on its own district's cycle only. */
+  private static void requireOwnDistrict(CurrentUser user, DialogueRepository.Cycle cycle) {
+    if (cycle.districtCode() != null && !user.scope().coversDistrict(cycle.districtCode())) {
+      throw new ForbiddenException("只能处理本区的年度循环：" + cycle.cycleNo());
+    }
+  }
 
   private static void requireCommittee(CurrentUser user, String message) {
     if (!DialogueGroups.isCommittee(user)) {

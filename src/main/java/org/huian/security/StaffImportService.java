@@ -101,9 +101,12 @@ public class StaffImportService {
           user.setPassword(p.password());
           changed = true;
         }
-        if (isNew || !Objects.equals(user.getFirstName(), p.name()) || !Objects.equals(blank(user.getEmail()), p.email())) {
+        // Tasklist shows "first last": the person's name and their (first) unit
+        String lastName = geography.find(p.units().iterator().next()).map(Unit::shortName).orElse("");
+        if (isNew || !Objects.equals(user.getFirstName(), p.name()) || !Objects.equals(user.getLastName(), lastName)
+            || !Objects.equals(blank(user.getEmail()), p.email())) {
           user.setFirstName(p.name());
-          user.setLastName(null);
+          user.setLastName(lastName);
           user.setEmail(p.email());
           changed = true;
         }

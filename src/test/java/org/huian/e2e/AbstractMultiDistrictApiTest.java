@@ -302,4 +302,52 @@ abstract class AbstractMultiDistrictApiTest extends AbstractApiTest {
     assertThat(handleTask(yh).getAssignee()).isNull();
     ClockUtil.reset();
   }
+
+  // ------------------------------------------------------------------ reports and the dialogue
+
+  @Test
+  void shouldIssueEachDistrictItsOwnHealthReportsAndShowThemOnlyThere() {
+    Reply started = client.post(YH_DISTRICT, "/api/risk/reports?period=2026-09", Map.of());
+    assertThat(started.status()).as(started.raw()).isEqualTo(202);
+    runAsyncJobs();
+    JsonNode yuhang = client.get(YH_DISTRICT, "/api/risk/reports?period=2026-09").body();
+    assertThat(yuhang).hasSize(12 + 1);
+    assertThat(yuhang.findValuesAsText("unitCode")).allMatch(c -> c.startsWith("330110"));
+    assertThat(yuhang.findValuesAsText("title")).contains("余杭区 2026年9月平安指数体检报告");
+    JsonNode dongcheng = client.get("district", "/api/risk/reports?period=2026-09").body();
+    assertThat(dongcheng).hasSize(17 + 1);
+    assertThat(dongcheng.findValuesAsText("unitCode")).noneMatch(c -> c.startsWith("330110"));
+    assertThat(client.get("city", "/api/risk/reports?period=2026-09").body()).hasSize(17 + 1 + 12 + 1);
+    long yuhangReport = yuhang.findValues("id").get(0).asLong();
+    assertThat(client.download("district", "/api/risk/reports/" + yuhangReport + "/pdf").status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldRunADialogueCycleForEachDistrictWithItsOwnCommittee() {
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    Reply yh = client.post(YH_STREET, "/api/dialogue/meetings", Map.of("mode", "GROUP_MEETING", "date", today,
+        "streetCode", WUCHANG, "participants", "区法院法官、村民代表", "problems", List.of(Map.of("title", "河道违建"))));
+    assertThat(yh.status()).as(yh.raw()).isEqualTo(201);
+    Reply dc = client.post(STREET_USER, "/api/dialogue/meetings", Map.of("mode", "GROUP_MEETING", "date", today,
+        "streetCode", ANDINGMEN, "participants", "居民代表", "problems", List.of(Map.of("title", "楼道堆物"))));
+    assertThat(dc.status()).as(dc.raw()).isEqualTo(201);
+    String year = today.substring(0, 4);
+    assertThat(yh.body().path("cycleNo").asText()).isEqualTo("PAKT-" + year + "-330110");
+    assertThat(dc.body().path("cycleNo").asText()).isEqualTo("PAKT-" + year + "-110101");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PAKT-" + year + "-330110").singleResult()
+        .getTenantId()).isEqualTo(YUHANG);
+    assertThat(client.get(YH_DISTRICT, "/api/dialogue/cycles").body().findValuesAsText("cycleNo"))
+        .containsExactly("PAKT-" + year + "-330110");
+
+    List<String> problems = yh.body().path("problems").findValuesAsText("problemNo");
+    Map<String, Object> task = Map.of("title", "河道违建整治", "problemNos", problems, "responsibleUnit", WUCHANG,
+        "deadline", java.time.LocalDate.parse(today).plusDays(30).toString(), "target", "违建清零");
+    assertThat(client.post("district", "/api/dialogue/tasks", task).status())
+        .as("Dongcheng's committee cannot task 余杭's problems").isIn(400, 403);
+    Reply tasked = client.post("yh-district-leader", "/api/dialogue/tasks", task);
+    assertThat(tasked.status()).as(tasked.raw()).isEqualTo(201);
+    String taskProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tasked.body().path("taskNo").asText())
+        .singleResult().getTenantId();
+    assertThat(taskProcess).isEqualTo(YUHANG);
+  }
 }
