@@ -86,6 +86,35 @@ class ApiFuzzTest extends AbstractApiTest {
       fuzz.check("/m/…", client.postForm("/m/" + token, "answer=" + fuzz.pick(List.of("CONFIRM", "DECLINE", "", "x", "%00"))));
     }
 
+    // unit and staff files: mutated rows of valid files, hostile cells, random bytes, a broken workbook
+    long units = count("units");
+    long users = count("act_id_user");
+    String[] unitRow = {"110101004099", "测试社区", "COMMUNITY", "110101004000"};
+    String[] staffRow = {"fuzz.user", "张三", "110101004000", "HANDLER", "13800000009", "a@b.cn"};
+    for (int i = 0; i < 150; i++) {
+      boolean staff = i % 2 == 1;
+      String[] row = (staff ? staffRow : unitRow).clone();
+      row[fuzz.random.nextInt(row.length)] = fuzz.pick(JsonFuzzer.HOSTILE).replace("\n", "");
+      String header = staff ? "username,name,unit_code,role,phone,email" : "code,name,level,parent_code";
+      if (fuzz.random.nextInt(5) == 0) {
+        header = header.replace(staff ? "role" : "level", fuzz.pick(List.of("rank", "", "level,level", "LEVEL ")));
+      }
+      String csv = header + "\n" + String.join(",", row) + "\n";
+      String path = staff ? "/api/admin/staff/import" : "/api/admin/units/import";
+      HuianClient.Reply r = switch (fuzz.random.nextInt(6)) {
+        case 0 -> {
+          byte[] junk = new byte[fuzz.random.nextInt(4000)];
+          fuzz.random.nextBytes(junk);
+          yield client.postBytes("admin", path, fuzz.pick(List.of("text/csv", TableFileTypes.XLSX)), junk);
+        }
+        case 1 -> client.postBytes("admin", path, TableFileTypes.XLSX, ("PK\u0003\u0004" + csv).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        default -> client.postRaw("admin", path, "text/csv", csv);
+      };
+      fuzz.check(path, r);
+    }
+    assertThat(count("units")).as("only accepted unit files left units").isLessThanOrEqualTo(units + fuzz.accepted("import"));
+    assertThat(count("act_id_user")).isLessThanOrEqualTo(users + fuzz.accepted("import"));
+
     assertThat(fuzz.sent).isGreaterThanOrEqualTo(1000);
     assertThat(fuzz.failures).as("answers that break the rules").isEmpty();
     assertThat(count("cases")).as("only accepted cases are stored").isEqualTo(cases + fuzz.accepted("cases"));
@@ -95,6 +124,11 @@ class ApiFuzzTest extends AbstractApiTest {
         .isEqualTo(mediations + fuzz.accepted("mediations"));
     assertThat(count("agreements")).as("only accepted agreements are stored")
         .isLessThanOrEqualTo(agreements + fuzz.accepted("agreement"));
+  }
+
+  /** The media type of an .xlsx workbook. */
+  static final class TableFileTypes {
+    static final String XLSX = org.huian.geography.TableFile.XLSX;
   }
 
   long count(String table) {
