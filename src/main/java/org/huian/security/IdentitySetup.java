@@ -80,16 +80,24 @@ class IdentitySetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     long started = System.currentTimeMillis();
+    // a read-only identity provider (profile ldap) owns users, groups and memberships and refuses
+    // writes; authorizations and the filter live in the engine's tables and are made all the same
+    boolean directory = identity.isReadOnly();
     int created = transaction.execute(status -> {
       lockAgainstOtherNodes();
-      int groups = createGroups();
+      int groups = directory ? 0 : createGroups();
       grant();
       taskFilter();
-      if (demoUsers) {
+      if (demoUsers && !directory) {
         demoUsers();
       }
       return groups;
     });
+    if (directory) {
+      log.info("identity set up: users, groups and memberships come from the directory (read-only identity "
+          + "provider), none created; authorizations and the Tasklist filter in {} ms", System.currentTimeMillis() - started);
+      return;
+    }
     log.info("identity set up: {} unit groups created, demo users {}, in {} ms",
         created, demoUsers ? "on" : "off", System.currentTimeMillis() - started);
   }
