@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
-import org.huian.geography.Geography;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +58,7 @@ class LdapSignInTest extends AbstractApiTest {
   static final String ZHANG = "zhang.wei";
   static final String LI = "li.na";
   static final Map<String, String> PASSWORDS = Map.of(ADMIN, "zhao-secret", ZHANG, "zhang-secret", LI, "li-secret");
-  static final String DONGCHENG = Geography.DISTRICT_CODE;
+  static final String DONGCHENG = org.huian.security.DemoUsers.DISTRICT_CODE;
 
   static InMemoryDirectoryServer directory;
   /** The case every test looks at, taken in once: 欠薪 at 安定门, handled by 110101004000-legal. */
