@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "单位与人员管理")
 class UnitAdminController {
 
-  /** A unit file of a large district (about 3,000 rows) is well under 1 MB. */
-  static final int MAX_BYTES = 10 * 1024 * 1024;
-
   private final UnitImportService imports;
 
   UnitAdminController(UnitImportService imports) {
@@ -35,20 +31,8 @@ class UnitAdminController {
           + "相同文件重复导入不产生变化。格式见 docs/geography.md。")
   @PostMapping(value = "/import", consumes = {"text/csv", TableFile.XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
   UnitImportResult importUnits(HttpServletRequest request) throws IOException {
-    return imports.importFile(body(request), request.getContentType(), "API " + request.getRemoteUser());
-  }
-
-  /** Reads a body up to {@code max} bytes; a larger one is refused before anything is parsed. */
-  static byte[] body(HttpServletRequest request) throws IOException {
     try (InputStream in = request.getInputStream()) {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new FileRejectedException("文件过大（最大 10 MB）", List.of(new RowError(0, "file", "文件过大（最大 10 MB）")));
-      }
-      if (bytes.length == 0) {
-        throw new FileRejectedException("请求体为空", List.of(new RowError(0, "file", "请求体为空：请上传 CSV 或 .xlsx 文件")));
-      }
-      return bytes;
+      return imports.importFile(TableFile.body(in), request.getContentType(), "API " + request.getRemoteUser());
     }
   }
 }
