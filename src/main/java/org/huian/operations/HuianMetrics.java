@@ -26,9 +26,24 @@ public class HuianMetrics {
   private final MultiGauge openCases;
   private final Timer intake;
 
+  /**
+   * Every escalation reason, as {@code EscalationReason} names them (the cases package uses these
+   * metrics, so this one cannot import it; HuianMetricsTest checks they agree).
+   */
+  public static final List<String> ESCALATION_REASONS = List.of("DEADLINE", "MANUAL", "DISSATISFIED");
+
   HuianMetrics(MeterRegistry registry, JdbcClient jdbc) {
     this.registry = registry;
     this.jdbc = jdbc;
+    // every series exists from the first scrape at 0: rate() and increase() need the zero to start from
+    for (Level level : Level.values()) {
+      if (level.up() != null) {
+        for (String reason : ESCALATION_REASONS) {
+          escalations(level, reason);
+        }
+      }
+      breaches(level);
+    }
     this.openCases = MultiGauge.builder("huian.cases.open").description("cases not yet closed, by current level").register(registry);
     this.intake = Timer.builder("huian.intake").description("time to take in a case through POST /api/cases")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(5)).maximumExpectedValue(Duration.ofSeconds(10))
@@ -36,13 +51,21 @@ public class HuianMetrics {
   }
 
   public void escalated(Level from, String reason) {
-    Counter.builder("huian.escalations").description("cases moved one level up").tags("level", from.name(), "reason", reason)
-        .register(registry).increment();
+    escalations(from, reason).increment();
   }
 
   public void slaBreached(Level level) {
-    Counter.builder("huian.sla.breaches").description("deadlines missed").tags("level", level.name())
-        .register(registry).increment();
+    breaches(level).increment();
+  }
+
+  private Counter escalations(Level from, String reason) {
+    return Counter.builder("huian.escalations").description("cases moved one level up").tags("level", from.name(), "reason", reason)
+        .register(registry);
+  }
+
+  private Counter breaches(Level level) {
+    return Counter.builder("huian.sla.breaches").description("deadlines missed").tags("level", level.name())
+        .register(registry);
   }
 
   public <T> T timeIntake(Supplier<T> work) {
