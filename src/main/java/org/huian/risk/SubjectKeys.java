@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
  *   <li>{@code CREDIT_CODE}: the 18-character unified social credit code (GB 32100-2015), upper
  *       case, only when its check character is right;
  *   <li>{@code ORG_NAME}: full-width to half-width (NFKC), spaces and punctuation removed, a
- *       leading 北京市/北京/东城区 and a trailing legal form (有限责任公司, 股份有限公司, 有限公司,
+ *       leading place names (a province or municipality, then the name of a district this installation
+ *       serves, such as 北京市/北京/东城区) and a trailing legal form (有限责任公司, 股份有限公司, 有限公司,
  *       公司, 分公司 …) removed; names shorter than two characters after that, and placeholder names
  *       with 某 (某公司), give no key;
  *   <li>{@code PHONE}: digits only, +86/0086 removed; mobile numbers (11 digits from 1) and
  *       Beijing landlines (8 digits, with or without 010) give a key;
- *   <li>{@code ADDRESS}: NFKC, spaces and punctuation removed, 北京市/东城区 removed; at least
+ *   <li>{@code ADDRESS}: NFKC, spaces and punctuation removed, the same leading place names removed; at least
  *       six characters, so that a street name alone never links two items.
  * </ul>
  */
@@ -44,7 +45,10 @@ public final class SubjectKeys {
   public record Key(KeyKind kind, String value, String label) {}
 
   private static final Pattern NOISE = Pattern.compile("[\\s\\p{P}\\p{S}]+");
-  private static final String[] PREFIXES = {"北京市", "北京", "东城区"};
+  /** Province-level names with their suffix; the four municipalities also bare (北京某公司). */
+  private static final List<String> PROVINCES = provinces();
+  /** The short names of the districts this installation serves (东城区, 余杭区), set from the unit tree. */
+  private static volatile List<String> districtNames = List.of();
   private static final String[] LEGAL_FORMS = {"有限责任公司", "股份有限公司", "有限公司", "分公司", "集团公司", "公司", "工作室", "经营部", "门市部"};
   private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -91,11 +95,7 @@ public final class SubjectKeys {
       return java.util.Optional.empty();
     }
     String n = NOISE.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll("").toLowerCase(Locale.ROOT);
-    for (String p : PREFIXES) {
-      if (n.startsWith(p)) {
-        n = n.substring(p.length());
-      }
-    }
+    n = withoutPlace(n);
     boolean stripped = true;
     while (stripped) {
       stripped = false;
@@ -136,11 +136,44 @@ public final class SubjectKeys {
       return java.util.Optional.empty();
     }
     String a = NOISE.matcher(Normalizer.normalize(address, Normalizer.Form.NFKC)).replaceAll("").toLowerCase(Locale.ROOT);
-    for (String p : PREFIXES) {
-      if (a.startsWith(p)) {
-        a = a.substring(p.length());
+    a = withoutPlace(a);
+    return a.length() >= 6 ? java.util.Optional.of(a) : java.util.Optional.empty();
+  }
+
+  /** Tells the matching which district names to strip; called whenever the unit tree changes. */
+  public static void usePlaceNames(java.util.Collection<String> districtShortNames) {
+    districtNames = districtShortNames.stream().map(n -> Normalizer.normalize(n, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+        .filter(n -> n.length() >= 2).sorted((a, b) -> b.length() - a.length()).toList();
+  }
+
+  /** A leading province (or municipality), then a leading district name, each at most once. */
+  private static String withoutPlace(String s) {
+    for (String p : PROVINCES) {
+      if (s.startsWith(p)) {
+        s = s.substring(p.length());
+        break;
       }
     }
-    return a.length() >= 6 ? java.util.Optional.of(a) : java.util.Optional.empty();
+    for (String d : districtNames) {
+      if (s.startsWith(d)) {
+        s = s.substring(d.length());
+        break;
+      }
+    }
+    return s;
+  }
+
+  private static List<String> provinces() {
+    List<String> names = new ArrayList<>();
+    for (String m : List.of("北京", "天津", "上海", "重庆")) {
+      names.add(m + "市");
+    }
+    for (String p : List.of("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+        "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾")) {
+      names.add(p + "省");
+    }
+    names.addAll(List.of("内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区"));
+    names.addAll(List.of("北京", "天津", "上海", "重庆"));
+    return List.copyOf(names); // longer forms first: 北京市 before 北京
   }
 }

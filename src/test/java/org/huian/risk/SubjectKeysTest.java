@@ -11,6 +11,23 @@ import org.junit.jupiter.api.Test;
 /** The cross-matching rules: one company, phone or address written in different ways gives one key. */
 class SubjectKeysTest {
 
+  /** As PlaceNames does in the application: the districts of the unit tree (here the embedded one, 东城区). */
+  @org.junit.jupiter.api.BeforeAll
+  static void placeNames() {
+    SubjectKeys.usePlaceNames(new org.huian.geography.Geography().districts().stream()
+        .map(org.huian.geography.Unit::shortName).toList());
+  }
+
+  @Test
+  void shouldStripTheProvinceAndTheDistrictsOfThisInstallationButNoOtherWord() {
+    SubjectKeys.usePlaceNames(java.util.List.of("东城区", "余杭区"));
+    assertThat(SubjectKeys.orgName("浙江省余杭区良渚某建材有限公司")).isEqualTo(SubjectKeys.orgName("良渚某建材公司"));
+    assertThat(SubjectKeys.address("浙江省余杭区良渚街道良渚村12号")).contains("良渚街道良渚村12号");
+    assertThat(SubjectKeys.orgName("华联超市有限公司")).contains("华联超市");
+    assertThat(SubjectKeys.orgName("北京某消防工程有限公司")).isEqualTo(SubjectKeys.orgName("东城区某消防工程公司"));
+    placeNames();
+  }
+
   @Test
   void shouldRecogniseOneCompanyUnderItsDifferentNames() {
     String key = SubjectKeys.orgName("北京京东甲消防工程有限公司").orElseThrow();
