@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Writes notifications to the log; stands in for the SMS gateway that parties' messages need. */
+/**
+ * Writes notifications to the log, phone numbers masked. Where no SMS channel ({@code sms-aliyun},
+ * {@code sms-smpp}) is enabled, as in the demo, it is the only way out for residents' messages.
+ */
 @Component
 class LoggingNotificationAdapter implements NotificationChannel {
 
@@ -16,7 +19,7 @@ class LoggingNotificationAdapter implements NotificationChannel {
 
   /**
    * @param showLinks print personal confirmation links in full; on only in the demo setup, where
-   *     the log stands in for the SMS gateway (a link's token is the party's credential)
+   *     no SMS channel is enabled and the log stands in for one (a link's token is the party's credential)
    */
   LoggingNotificationAdapter(@Value("${huian.notifications.log-links:false}") boolean showLinks) {
     this.showLinks = showLinks;

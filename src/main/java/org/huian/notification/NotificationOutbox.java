@@ -1,5 +1,6 @@
 package org.huian.notification;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -48,8 +49,8 @@ public class NotificationOutbox {
 
   List<Notification> pending(int limit) {
     return jdbc.sql("SELECT id, case_no, kind, recipient, subject, body FROM notification_outbox "
-            + "WHERE status = 'PENDING' ORDER BY id LIMIT ?")
-        .param(limit)
+            + "WHERE status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?")
+        .params(now(), limit)
         .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6)))
         .list();
@@ -67,7 +68,7 @@ public class NotificationOutbox {
 
   /** Marks a row sent and removes the personal link tokens from its stored text: only the recipient keeps them. */
   void sent(Notification n) {
-    jdbc.sql("UPDATE notification_outbox SET status = 'SENT', sent_at = ?, last_error = NULL, body = ? WHERE id = ?")
+    jdbc.sql("UPDATE notification_outbox SET status = 'SENT', sent_at = ?, last_error = NULL, next_attempt_at = NULL, body = ? WHERE id = ?")
         .params(now(), redactLinks(n.body()), n.id()).update();
   }
 
@@ -77,9 +78,28 @@ public class NotificationOutbox {
   }
 
   void failed(long id, String error, int maxAttempts) {
+    failed(id, error, maxAttempts, Duration.ZERO);
+  }
+
+  /**
+   * A failed attempt: back to PENDING, or DEAD when the attempts are used up. With a non-zero
+   * {@code retryAfter} the next attempt waits {@code retryAfter × 2^(attempts - 1)} (capped at 2^10).
+   */
+  void failed(long id, String error, int maxAttempts, Duration retryAfter) {
+    OffsetDateTime next = null;
+    if (!retryAfter.isZero() && !retryAfter.isNegative()) {
+      int attempts = jdbc.sql("SELECT attempts FROM notification_outbox WHERE id = ?").param(id).query(Integer.class).single();
+      next = now().plus(retryAfter.multipliedBy(1L << Math.min(10, Math.max(0, attempts - 1))));
+    }
     jdbc.sql("UPDATE notification_outbox SET status = CASE WHEN attempts >= ? THEN 'DEAD' ELSE 'PENDING' END, "
-            + "last_error = ? WHERE id = ?")
-        .params(maxAttempts, truncate(error, 1000), id).update();
+            + "last_error = ?, next_attempt_at = ? WHERE id = ?")
+        .params(maxAttempts, truncate(error, 1000), next, id).update();
+  }
+
+  /** A failure no retry can change: DEAD at once, with the reason. */
+  void dead(long id, String reason) {
+    jdbc.sql("UPDATE notification_outbox SET status = 'DEAD', last_error = ?, next_attempt_at = NULL WHERE id = ?")
+        .params(truncate(reason, 1000), id).update();
   }
 
   public List<String> kindsFor(String caseNo) {

@@ -9,7 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends pending outbox rows through the configured port; failed rows retry, then go DEAD. Every
+ * Sends pending outbox rows through the configured port; failed rows retry (after the pause a
+ * {@link TemporaryNotificationFailure} asks for), then go DEAD; a {@link
+ * PermanentNotificationFailure} goes DEAD at once. Every
  * node of a cluster runs it: a row is sent by the node whose conditional update claimed it. A row
  * left SENDING by a node that died is released after {@code huian.notifications.claim-timeout}.
  */
@@ -50,6 +52,12 @@ public class OutboxRelay {
       try {
         port.send(n);
         outbox.sent(n);
+      } catch (PermanentNotificationFailure e) {
+        log.warn("notification #{} cannot be delivered, dead-lettered: {}", n.id(), e.getMessage());
+        outbox.dead(n.id(), e.toString());
+      } catch (TemporaryNotificationFailure e) {
+        log.warn("notification #{} failed, will retry after {}: {}", n.id(), e.retryAfter(), e.getMessage());
+        outbox.failed(n.id(), e.toString(), maxAttempts, e.retryAfter());
       } catch (RuntimeException e) {
         log.warn("notification #{} failed: {}", n.id(), e.toString());
         outbox.failed(n.id(), e.toString(), maxAttempts);

