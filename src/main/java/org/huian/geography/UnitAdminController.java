@@ -38,15 +38,21 @@ class UnitAdminController {
     return imports.importFile(body(request), request.getContentType(), "API " + request.getRemoteUser());
   }
 
-  /** Reads a body up to {@code max} bytes; a larger one is refused before anything is parsed. */
+  /** Reads a body up to {@value #MAX_BYTES} bytes; a larger one is refused before anything is parsed. */
   static byte[] body(HttpServletRequest request) throws IOException {
+    return body(request, MAX_BYTES, "请上传 CSV 或 .xlsx 文件");
+  }
+
+  /** Reads a body up to {@code max} bytes; a larger or empty one is refused before anything is parsed. */
+  static byte[] body(HttpServletRequest request, int max, String expected) throws IOException {
     try (InputStream in = request.getInputStream()) {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new FileRejectedException("文件过大（最大 10 MB）", List.of(new RowError(0, "file", "文件过大（最大 10 MB）")));
+      byte[] bytes = in.readNBytes(max + 1);
+      if (bytes.length > max) {
+        String message = "文件过大（最大 " + max / (1024 * 1024) + " MB）";
+        throw new FileRejectedException(message, List.of(new RowError(0, "file", message)));
       }
       if (bytes.length == 0) {
-        throw new FileRejectedException("请求体为空", List.of(new RowError(0, "file", "请求体为空：请上传 CSV 或 .xlsx 文件")));
+        throw new FileRejectedException("请求体为空", List.of(new RowError(0, "file", "请求体为空：" + expected)));
       }
       return bytes;
     }
