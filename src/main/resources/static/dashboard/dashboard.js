@@ -52,8 +52,11 @@
     document.querySelector('#overdue tbody').innerHTML = rows.length ? rows.join('') : '<tr><td colspan="6">暂无临期或超期案件</td></tr>';
   }
 
+  var districts = [];
+
   function load() {
     var q = new URLSearchParams();
+    if (districts.length > 1) { q.set('district', document.getElementById('district').value); }
     ['street', 'from', 'to'].forEach(function (id) {
       var v = document.getElementById(id).value;
       if (v) { q.set(id === 'street' ? 'streetCode' : id, v); }
@@ -66,13 +69,35 @@
 
   document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); load(); });
   window.addEventListener('resize', function () { levelsChart.resize(); keptChart.resize(); });
-  get('/api/units').then(function (tree) {
+  /** Fills the street filter with the streets of the district shown (the viewer's own unless picked). */
+  function streets() {
     var select = document.getElementById('street');
-    tree.children.forEach(function (s) {
-      var o = document.createElement('option');
-      o.value = s.code; o.textContent = s.name.replace('综治中心', '');
-      select.appendChild(o);
+    var picked = districts.length > 1 ? '?district=' + encodeURIComponent(document.getElementById('district').value) : '';
+    return get('/api/units' + picked).then(function (tree) {
+      select.innerHTML = '<option value="">全区</option>';
+      tree.children.forEach(function (s) {
+        var o = document.createElement('option');
+        o.value = s.code; o.textContent = s.name.replace('综治中心', '');
+        select.appendChild(o);
+      });
     });
-  }).catch(function () { /* the stats call reports the login problem */ });
-  load().then(function () { document.body.setAttribute('data-loaded', 'true'); });
+  }
+
+  var picker = document.getElementById('district');
+  picker.addEventListener('change', function () {
+    document.body.setAttribute('data-loaded', 'false');
+    streets().catch(function () { /* the stats call reports it */ })
+      .then(load).then(function () { document.body.setAttribute('data-loaded', 'true'); });
+  });
+  // The district picker appears only for viewers of several districts (the city, administrators).
+  get('/api/districts').then(function (list) {
+    districts = list;
+    list.forEach(function (d) {
+      var o = document.createElement('option'); o.value = d.code; o.textContent = d.name.replace('综治中心', '');
+      picker.appendChild(o);
+    });
+    document.getElementById('district-picker').hidden = list.length <= 1;
+  }).catch(function () { /* the stats call reports the login problem */ })
+    .then(function () { return streets().catch(function () { /* likewise */ }); })
+    .then(load).then(function () { document.body.setAttribute('data-loaded', 'true'); });
 })();

@@ -2,13 +2,15 @@ package org.huian.geography;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * A generous WGS-84 box around each district, for refusing coordinates that cannot lie in it:
- * {@code huian.geography.bounds.<district code>: latMin,latMax,lonMin,lonMax}. A district without
- * a box is checked against China's.
+ * The WGS-84 box a district's coordinates must lie in, for refusing coordinates that cannot lie in
+ * it, best first: the box of its imported boundaries padded by {@value BoundaryFile#PAD_DEGREES}°
+ * ({@link UnitBoundaries}); else the generous box configured as
+ * {@code huian.geography.bounds.<district code>: latMin,latMax,lonMin,lonMax}; else China's.
  */
 @Component
 @ConfigurationProperties("huian.geography")
@@ -17,7 +19,13 @@ public class DistrictBounds {
   /** Mainland China, Hainan and the islands of the South China Sea left out on purpose: a sanity box. */
   static final double[] CHINA = {3.8, 53.6, 73.5, 135.1};
 
+  private final UnitBoundaries boundaries;
   private Map<String, String> bounds = new HashMap<>();
+
+  @Autowired // a bean with a constructor: properties bind through the setter, not the constructor
+  DistrictBounds(UnitBoundaries boundaries) {
+    this.boundaries = boundaries;
+  }
 
   public Map<String, String> getBounds() {
     return bounds;
@@ -38,7 +46,15 @@ public class DistrictBounds {
   }
 
   private double[] box(String districtCode) {
-    String value = districtCode == null ? null : bounds.get(districtCode);
+    if (districtCode == null) {
+      return CHINA;
+    }
+    var imported = boundaries.box(districtCode);
+    if (imported.isPresent()) {
+      UnitBoundaries.Box b = imported.get();
+      return new double[] {b.latMin(), b.latMax(), b.lonMin(), b.lonMax()};
+    }
+    String value = bounds.get(districtCode);
     if (value == null) {
       return CHINA;
     }

@@ -30,24 +30,29 @@ class GeographyController {
   record UnitNode(String code, String name, String shortName, Level level, String levelName, boolean retired,
       List<String> groups, List<UnitNode> children) {}
 
-  record DistrictEntry(String code, String name, String shortName, String casePrefix, int streets, int communities, int grids) {}
+  /** {@code boundaries}: how many unit boundaries the district has imported (0: the maps draw tiles). */
+  record DistrictEntry(String code, String name, String shortName, String casePrefix, int streets, int communities, int grids,
+      int boundaries) {}
 
   record CategoryEntry(String code, String name) {}
 
   private final Geography geography;
   private final Districts districts;
+  private final UnitBoundaries boundaries;
 
-  GeographyController(Geography geography, Districts districts) {
+  GeographyController(Geography geography, Districts districts, UnitBoundaries boundaries) {
     this.geography = geography;
     this.districts = districts;
+    this.boundaries = boundaries;
   }
 
-  @Operation(summary = "可见的区", description = "调用者可以查看的区（区综治中心），含案件编号前缀和各级单位数。")
+  @Operation(summary = "可见的区", description = "调用者可以查看的区（区综治中心），含案件编号前缀、各级单位数和已导入的边界数（boundaries，0 表示地图用示意方块图）。")
   @GetMapping("/districts")
   List<DistrictEntry> districts(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     return districts.visible(user).stream().map(d -> new DistrictEntry(d.code(), d.name(), d.shortName(),
         geography.casePrefix(d.code()), geography.all(Level.STREET, d.code()).size(),
-        geography.all(Level.COMMUNITY, d.code()).size(), geography.all(Level.GRID, d.code()).size())).toList();
+        geography.all(Level.COMMUNITY, d.code()).size(), geography.all(Level.GRID, d.code()).size(),
+        boundaries.featureCount(d.code()))).toList();
   }
 
   @Operation(summary = "单位树", description = "一个区的区综治中心 → 街道（乡镇）→ 社区（村）→ 网格，含各单位对应的 Camunda 用户组。"

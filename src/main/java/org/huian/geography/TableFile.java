@@ -47,9 +47,14 @@ public record TableFile(List<String> header, List<TableFile.Line> lines) {
 
   /** Reads an uploaded body of at most {@link #MAX_BYTES}; an empty or larger one is refused before parsing. */
   public static byte[] body(java.io.InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-    if (bytes.length == 0 || bytes.length > MAX_BYTES) {
-      throw rejected(bytes.length == 0 ? "请求体为空：请上传 CSV 或 .xlsx 文件" : "文件过大（最大 10 MB）");
+    return body(in, MAX_BYTES, "请上传 CSV 或 .xlsx 文件");
+  }
+
+  /** Reads an uploaded body of at most {@code max} bytes; {@code expected} says what should have come. */
+  public static byte[] body(java.io.InputStream in, int max, String expected) throws IOException {
+    byte[] bytes = in.readNBytes(max + 1);
+    if (bytes.length == 0 || bytes.length > max) {
+      throw rejected(bytes.length == 0 ? "请求体为空：" + expected : "文件过大（最大 " + max / (1024 * 1024) + " MB）");
     }
     return bytes;
   }

@@ -116,11 +116,16 @@ class RiskController {
     return new UnitDetail(now.unit(unit.code()), trends.trend(unitCode, weekly), children);
   }
 
-  @Operation(summary = "趋势预判：各街道或社区的走势、预测与预警", description = "只列出调用者辖区内的单位；warningsOnly=true 只列出有预警的。")
+  @Operation(summary = "趋势预判：各街道或社区的走势、预测与预警",
+      description = "只列出调用者辖区内的单位；warningsOnly=true 只列出有预警的；district 只列出该区的。")
   @GetMapping("/trends")
   List<RiskTrendService.Trend> trends(@RequestParam(defaultValue = "STREET") String level,
       @RequestParam(defaultValue = "12") int weeks, @RequestParam(defaultValue = "false") boolean warningsOnly,
+      @RequestParam(required = false) String district,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    if (district != null && geography.findActive(district, Level.DISTRICT).isEmpty()) {
+      throw new InvalidRequestException("district", "区代码未登记：" + (district.length() > 20 ? district.substring(0, 20) : district));
+    }
     Level l = GridReportValidator.parse(Level.class, level);
     if (l != Level.STREET && l != Level.COMMUNITY) {
       throw new InvalidRequestException("level", "层级取值无效：STREET 或 COMMUNITY");
@@ -130,6 +135,7 @@ class RiskController {
     }
     return trends.trends(l, trends.weekly(weeks)).stream()
         .filter(t -> visible(user.scope(), t.unitCode()))
+        .filter(t -> district == null || geography.get(t.unitCode()).districtCode().equals(district))
         .filter(t -> !warningsOnly || !t.warnings().isEmpty())
         .toList();
   }

@@ -54,7 +54,8 @@ public class RiskIndexService {
     }
   }
 
-  private record Cached(Snapshot snapshot, Instant until) {}
+  /** A computed snapshot, fresh until the given moment and only for the unit tree it was computed on. */
+  private record Cached(Snapshot snapshot, Instant until, Object tree) {}
 
   private final JdbcClient jdbc;
   private final RiskProperties properties;
@@ -101,14 +102,15 @@ public class RiskIndexService {
     boolean current = filter.at().isAfter(now.minus(NOW_TTL));
     IndexFilter key = current ? filter.at(now.truncatedTo(ChronoUnit.MINUTES)) : filter;
     Cached hit = cache.get(key);
-    if (hit != null && hit.until().isAfter(now)) {
+    Object tree = geography.version();
+    if (hit != null && hit.until().isAfter(now) && hit.tree() == tree) {
       return hit.snapshot();
     }
     Snapshot snapshot = compute(current ? filter.at(now) : filter);
     if (cache.size() > 500) {
       cache.clear();
     }
-    cache.put(key, new Cached(snapshot, now.plus(current ? NOW_TTL : PAST_TTL)));
+    cache.put(key, new Cached(snapshot, now.plus(current ? NOW_TTL : PAST_TTL), tree));
     return snapshot;
   }
 
