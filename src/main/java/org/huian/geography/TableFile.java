@@ -54,7 +54,8 @@ public record TableFile(List<String> header, List<TableFile.Line> lines) {
   public static byte[] body(java.io.InputStream in, int max, String expected) throws IOException {
     byte[] bytes = in.readNBytes(max + 1);
     if (bytes.length == 0 || bytes.length > max) {
-      throw rejected(bytes.length == 0 ? "请求体为空：" + expected : "文件过大（最大 " + max / (1024 * 1024) + " MB）");
+      String message = bytes.length == 0 ? "请求体为空：" + expected : "文件过大（最大 " + max / (1024 * 1024) + " MB）";
+      throw new FileRejectedException(message, List.of(new RowError(0, "file", message)));
     }
     return bytes;
   }

@@ -76,7 +76,7 @@ class RiskBoundaryMapBrowserTest extends AbstractApiTest {
   @BeforeEach
   void givenGeneratedDataAndTheSyntheticBoundaries() {
     if (!generated) {
-      demoData.generate(now, 20_000, 1_000, 7L); // enough for streets of more than one colour
+      demoData.generate(now, 60_000, 3_000, 7L); // the demo profile's volume, as RiskHeatMapBrowserTest: with 20,000 前门 sat on the GREEN line and every street could come out green
       generated = true;
     }
     tiles = client.get("district", "/api/risk/street-tiles").body();
