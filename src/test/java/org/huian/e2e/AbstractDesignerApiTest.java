@@ -62,7 +62,8 @@ abstract class AbstractDesignerApiTest extends AbstractApiTest {
   static byte[] gridDeadline(String days, String tag) {
     String changed = text("processes/case-deadlines.dmn")
         .replaceFirst("(<outputEntry id=\"Rule6_Out1\">\\s*<text>)\"P1D\"", "$1\"" + days + "\"")
-        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + tag + "\"");
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + tag + "\"")
+        .replace("<description>网格 1 天</description>", "<description>网格 " + days.replaceAll("\\D", "") + " 天（设计人员调整）</description>");
     assertThat(changed).contains("\"" + days + "\"").contains(tag);
     return changed.getBytes(StandardCharsets.UTF_8);
   }
