@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -36,7 +35,6 @@ abstract class AbstractDesignerApiTest extends AbstractApiTest {
 
   @Autowired RepositoryService repositoryService;
   @Autowired AuthorizationService authorizationService;
-  @Autowired IdentityService identityService;
 
   static byte[] model(String resource) {
     try (InputStream in = AbstractDesignerApiTest.class.getResourceAsStream("/" + resource)) {
