@@ -25,7 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Restart and upgrade precedence on one H2 file: a designer's deployment survives restarts of the
+ * Restart and upgrade precedence on one database (an H2 file, then PostgreSQL): a designer's deployment survives restarts of the
  * same release (nothing is redeployed); a new release whose classpath model changed deploys that
  * model alone, supersedes the designer's version and says so in a warning; every other model,
  * the designer's among them, is left as it was.
@@ -48,7 +48,15 @@ class DesignerVersionSurvivesRestartTest {
 
   @Test
   void shouldKeepADesignersVersionOverRestartsAndLetANewReleaseSupersedeItWithAWarning(CapturedOutput output) throws IOException {
-    String url = "jdbc:h2:file:" + dir.resolve("huian") + ";DB_CLOSE_ON_EXIT=FALSE";
+    restartsAndARelease("jdbc:h2:file:" + dir.resolve("huian") + ";DB_CLOSE_ON_EXIT=FALSE", output);
+  }
+
+  @Test
+  void shouldDoTheSameOnPostgresql(CapturedOutput output) throws IOException {
+    restartsAndARelease(EmbeddedPostgres.newDatabase("huian_restart"), output);
+  }
+
+  private void restartsAndARelease(String url, CapturedOutput output) throws IOException {
     int designersVersion;
     try (ConfigurableApplicationContext first = start(url, null)) {
       HuianClient client = new HuianClient(port(first));
@@ -127,6 +135,8 @@ class DesignerVersionSurvivesRestartTest {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
         "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + (url.startsWith("jdbc:postgresql") ? "postgres" : "sa"),
+        "--spring.datasource.password=",
         "--camunda.bpm.job-execution.enabled=false"));
     if (models != null) {
       args.add("--huian.models.location=" + models);
