@@ -41,7 +41,8 @@ class AssignEntryUnitDelegate implements JavaDelegate {
     CaseFunnel.Variables.COMPLEXITY_NAME.set(execution, complexity.nameZh());
     CaseFunnel.Variables.LEVEL_ENTERED_AT.set(execution, now);
     String note = "按分拨规则由" + entry.level().nameZh() + "级办理：" + entry.name() + "（" + complexity.nameZh() + "）"
-        + (entry.level() != routed ? "；规则指向" + routed.nameZh() + "级，但事发地点只明确到" + entry.level().nameZh() : "");
+        + (entry.level() != routed ? "；规则指向" + routed.nameZh() + "级，但事发地点只明确到" + entry.level().nameZh() : "")
+        + context.cases().latestDecision(c.caseNo(), CaseDecisionTrail.ROUTING).map(d -> "；分拨规则 " + d.describeZh()).orElse("");
     context.cases().addEvent(c.caseNo(), EventType.ROUTED, entry.level().name(), entry.code(), CaseContext.SYSTEM, note);
   }
 }

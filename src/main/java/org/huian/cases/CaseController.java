@@ -83,14 +83,15 @@ class CaseController {
     return ResponseEntity.created(location(body.caseNo())).body(body);
   }
 
-  @Operation(summary = "案件详情与时间线", description = "含当事人（联系电话完整显示，仅限本单位）和处置时间线。")
+  @Operation(summary = "案件详情与时间线", description = "含当事人（联系电话完整显示，仅限本单位）和处置时间线；"
+      + "decisions 给出分拨（routing）、办结时限（deadline）和职能板块（dispatch）各由哪一版已部署规则判定（key、version、versionTag、tenantId）。")
   @GetMapping("/{caseNo}")
   CaseView.Detail get(@PathVariable String caseNo, @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     CaseRow c = cases.find(caseNo).orElseThrow(() -> new NotFoundException("案件不存在：" + caseNo));
     if (!user.scope().canSee(c)) {
       throw new ForbiddenException("无权查看其他单位的案件：" + caseNo);
     }
-    return CaseView.detail(c, cases.parties(caseNo), cases.events(caseNo), geography);
+    return CaseView.detail(c, cases.parties(caseNo), cases.events(caseNo), cases.decisions(caseNo), geography);
   }
 
   @Operation(summary = "案件列表", description = "只列出调用者所在单位可见的案件，按受理时间倒序；反映人姓名和电话脱敏。")

@@ -137,6 +137,49 @@ public class CaseRepository {
         .update();
   }
 
+  /** Appends text to the note of the case's latest timeline entry (the one that brought it to its level). */
+  public void appendToLatestEvent(String caseNo, String text) {
+    jdbc.sql("UPDATE case_events SET note = CASE WHEN note IS NULL THEN ? ELSE note || ? END "
+            + "WHERE id = (SELECT MAX(id) FROM case_events WHERE case_no = ?)")
+        .params(text, text, caseNo)
+        .update();
+  }
+
+  public void addDecision(String caseNo, CaseDecision d) {
+    jdbc.sql("INSERT INTO case_decisions (case_no, decision_key, definition_id, version, version_tag, tenant_id, "
+            + "activity_id, level, result, evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(caseNo, d.decisionKey(), d.definitionId(), d.version(), d.versionTag(), d.tenantId(), d.activityId(),
+            d.level(), d.result(), ts(d.evaluatedAt()))
+        .update();
+  }
+
+  /** Every decision evaluated for the case, oldest first. */
+  public List<CaseDecision> decisions(String caseNo) {
+    return jdbc.sql("SELECT decision_key, definition_id, version, version_tag, tenant_id, activity_id, level, result, "
+            + "evaluated_at FROM case_decisions WHERE case_no = ? ORDER BY id")
+        .param(caseNo)
+        .query((rs, n) -> new CaseDecision(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9)))
+        .list();
+  }
+
+  /** The latest evaluation of a decision for the case. */
+  public Optional<CaseDecision> latestDecision(String caseNo, String decisionKey) {
+    List<CaseDecision> all = decisions(caseNo);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).decisionKey().equals(decisionKey)) {
+        return Optional.of(all.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** How many cases a deployed decision version decided for. */
+  public long casesDecidedBy(String definitionId) {
+    return jdbc.sql("SELECT COUNT(DISTINCT case_no) FROM case_decisions WHERE definition_id = ?")
+        .param(definitionId).query(Long.class).single();
+  }
+
   public void addEscalation(
       String caseNo, String fromLevel, String fromUnit, String toLevel, String toUnit,
       EscalationReason reason, String note, String actor) {

@@ -37,7 +37,17 @@ public final class CaseView {
       Instant deadline, String sla, String category, String categoryName, String channel, String title,
       String description, Location location, Reporter reporter, List<Party> parties,
       int peopleInvolved, BigDecimal amountInvolved, boolean crossRegion, boolean crossDepartment,
-      int reopenCount, String processInstanceId, Instant createdAt, Instant closedAt, List<Event> timeline) {}
+      int reopenCount, String processInstanceId, Instant createdAt, Instant closedAt, List<Event> timeline,
+      Decisions decisions) {}
+
+  /** The deployed version of a rule that decided for the case (its latest evaluation). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DecisionRef(String key, String definitionId, int version, String versionTag, String tenantId,
+      String level, String result, Instant evaluatedAt) {}
+
+  /** Which versions of case-routing, case-deadlines and case-dispatch decided last, and every evaluation. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Decisions(DecisionRef routing, DecisionRef deadline, DecisionRef dispatch, List<DecisionRef> history) {}
 
   public record Location(String streetCode, String communityCode, String gridId, String address, Double lat, Double lon) {}
 
@@ -57,7 +67,26 @@ public final class CaseView {
         c.processInstanceId());
   }
 
-  static Detail detail(CaseRow c, List<StoredParty> parties, List<CaseEvent> events, Geography geography) {
+  static Decisions decisions(List<CaseDecision> all) {
+    java.util.function.Function<String, DecisionRef> latest = key -> {
+      for (int i = all.size() - 1; i >= 0; i--) {
+        if (all.get(i).decisionKey().equals(key)) {
+          return ref(all.get(i));
+        }
+      }
+      return null;
+    };
+    return new Decisions(latest.apply(CaseDecisionTrail.ROUTING), latest.apply(CaseDecisionTrail.DEADLINES),
+        latest.apply(CaseDecisionTrail.DISPATCH), all.stream().map(CaseView::ref).toList());
+  }
+
+  private static DecisionRef ref(CaseDecision d) {
+    return new DecisionRef(d.decisionKey(), d.definitionId(), d.version(), d.versionTag(), d.tenantId(), d.level(),
+        d.result(), d.evaluatedAt());
+  }
+
+  static Detail detail(CaseRow c, List<StoredParty> parties, List<CaseEvent> events, List<CaseDecision> decisions,
+      Geography geography) {
     return new Detail(c.caseNo(), c.externalRef(), c.status().name(), c.level(), unit(geography, c.unitCode()),
         c.complexity() == null ? null : c.complexity().name(), c.deadline(), c.sla().name(),
         c.category().name(), c.category().nameZh(), c.channel().name(), c.title(), c.description(),
@@ -66,6 +95,7 @@ public final class CaseView {
         parties.stream().map(p -> new Party(p.id(), p.role().name(), p.kind().name(), p.name(), p.phone())).toList(),
         c.peopleInvolved(), c.amountInvolved(), c.crossRegion(), c.crossDepartment(), c.reopenCount(),
         c.processInstanceId(), c.createdAt(), c.closedAt(),
-        events.stream().map(e -> new Event(e.type().name(), e.time(), e.level(), unit(geography, e.unitCode()), e.actor(), e.note())).toList());
+        events.stream().map(e -> new Event(e.type().name(), e.time(), e.level(), unit(geography, e.unitCode()), e.actor(), e.note())).toList(),
+        decisions(decisions));
   }
 }

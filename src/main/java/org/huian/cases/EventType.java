@@ -28,5 +28,7 @@ public enum EventType {
   AGREEMENT_BREACHED,
   JUDICIAL_REFERRAL,
   /** The case came from a grid report (the note names it). */
-  GRID_REPORT_LINKED
+  GRID_REPORT_LINKED,
+  /** A process of the case was moved to another version of its model (the note names both). */
+  MIGRATED
 }

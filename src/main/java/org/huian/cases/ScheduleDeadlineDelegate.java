@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the duration from {@code case-deadlines.dmn} into the level's deadline and warning
  * instants, counted from the moment the case entered the level. The timers of the handling call
- * activity read {@code deadlineAt} and {@code warnAt}.
+ * activity read {@code deadlineAt} and {@code warnAt}. The timeline entry that brought the case to
+ * the level (ROUTED, ESCALATED, REOPENED, …) gets the time allowed and the version of
+ * {@code case-deadlines} that gave it, as recorded by {@link CaseDecisionTrail}.
  */
 @Component
 class ScheduleDeadlineDelegate implements JavaDelegate {
@@ -38,6 +40,8 @@ class ScheduleDeadlineDelegate implements JavaDelegate {
     CaseFunnel.Variables.DEADLINE_TEXT.set(execution,
         CaseNotifications.format(window.deadline()) + " 前（" + level.nameZh() + "级时限 " + readable(allowed) + "）");
     CaseFunnel.Variables.SLA_NAME.set(execution, Sla.GREEN.nameZh());
+    context.cases().latestDecision(c.caseNo(), CaseDecisionTrail.DEADLINES).ifPresent(d -> context.cases()
+        .appendToLatestEvent(c.caseNo(), "；" + level.nameZh() + "级办结时限 " + readable(allowed) + "，依据 " + d.describeZh()));
   }
 
   /** {@code P7D -> 7 天}, {@code PT4H -> 4 小时}; anything else as written. */

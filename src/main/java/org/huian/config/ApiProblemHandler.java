@@ -71,6 +71,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "无权办理该任务", null);
   }
 
+  /** A model the deployment guard (or the engine's parser) refused: nothing deployed. */
+  @ExceptionHandler(org.camunda.bpm.engine.ParseException.class)
+  ResponseEntity<Object> modelRefused(org.camunda.bpm.engine.ParseException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("部署被拒绝");
+    problem.setProperty("errors", e.getResorceReports().stream().flatMap(r -> r.getErrors().stream()
+        .map(p -> new FieldError(r.getResourceName(), p.getMessage()))).toList());
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** A migration plan or instance Camunda cannot migrate, as a client's mistake. */
+  @ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
+  ResponseEntity<Object> badEngineRequest(org.camunda.bpm.engine.BadUserRequestException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
     return problem(HttpStatus.BAD_REQUEST, "请求参数类型不正确",

@@ -54,8 +54,8 @@ public class RiskIndexService {
     }
   }
 
-  /** A computed snapshot, fresh until the given moment and only for the unit tree it was computed on. */
-  private record Cached(Snapshot snapshot, Instant until, Object tree) {}
+  /** A computed snapshot, fresh until the given moment, for the unit tree and the risk-colour version it was computed with. */
+  private record Cached(Snapshot snapshot, Instant until, Object tree, String colourDecisionId) {}
 
   private final JdbcClient jdbc;
   private final RiskProperties properties;
@@ -103,14 +103,16 @@ public class RiskIndexService {
     IndexFilter key = current ? filter.at(now.truncatedTo(ChronoUnit.MINUTES)) : filter;
     Cached hit = cache.get(key);
     Object tree = geography.version();
-    if (hit != null && hit.until().isAfter(now) && hit.tree() == tree) {
+    // a designer's new risk-colour.dmn takes effect on the next computation, not after the cache's minute
+    String colours = latestColourDecision().getId();
+    if (hit != null && hit.until().isAfter(now) && hit.tree() == tree && hit.colourDecisionId().equals(colours)) {
       return hit.snapshot();
     }
     Snapshot snapshot = compute(current ? filter.at(now) : filter);
     if (cache.size() > 500) {
       cache.clear();
     }
-    cache.put(key, new Cached(snapshot, now.plus(current ? NOW_TTL : PAST_TTL), tree));
+    cache.put(key, new Cached(snapshot, now.plus(current ? NOW_TTL : PAST_TTL), tree, colours));
     return snapshot;
   }
 
@@ -263,6 +265,22 @@ public class RiskIndexService {
   }
 
   /**
+   * The latest shared version of risk-colour.dmn (binding {@code latest}, like the decisions of the
+   * processes): a designer's deployment of that file alone decides the next computation. The
+   * definition is read from the database each time, so every node of a cluster sees it at once.
+   */
+  DecisionDefinitionEntity latestColourDecision() {
+    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return cfg.getCommandExecutorTxRequired().execute(ctx -> {
+      DecisionDefinitionEntity d = ctx.getDecisionDefinitionManager().findLatestDefinitionByKeyAndTenantId(COLOUR_DECISION, null);
+      if (d == null) {
+        throw new IllegalStateException("decision " + COLOUR_DECISION + " is not deployed");
+      }
+      return d;
+    });
+  }
+
+  /**
    * The colour thresholds of the latest risk-colour.dmn, evaluated by a plain DMN engine in
    * memory: the engine's own DMN engine would write a decision-history entry for every unit.
    */
@@ -271,13 +289,7 @@ public class RiskIndexService {
 
     DmnColours() {
       ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      DecisionDefinitionEntity latest = cfg.getCommandExecutorTxRequired().execute(ctx -> {
-        DecisionDefinitionEntity d = ctx.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(COLOUR_DECISION);
-        if (d == null) {
-          throw new IllegalStateException("decision " + COLOUR_DECISION + " is not deployed");
-        }
-        return d;
-      });
+      DecisionDefinitionEntity latest = latestColourDecision();
       this.decisionId = latest.getId();
       this.decision = decisions.computeIfAbsent(latest.getId(), id -> {
         byte[] xml = cfg.getCommandExecutorTxRequired().execute(ctx -> ctx.getResourceManager()

@@ -28,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   public static final String CURRENT_USER = "huian.currentUser";
+  /** Deployed models: versions, XML and rollback, for administrators and process designers. */
+  static final String DEFINITIONS = "/api/admin/definitions";
 
   private final IdentityService identityService;
   private final ScopeResolver scopes;
@@ -76,7 +78,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/admin/") && !groups.contains(ScopeResolver.CAMUNDA_ADMIN)
+    boolean definitions = path.startsWith(DEFINITIONS);
+    if (definitions && !groups.contains(ScopeResolver.CAMUNDA_ADMIN) && !groups.contains(ScopeResolver.PROCESS_DESIGNERS)) {
+      problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "只有系统管理员（camunda-admin）或流程设计人员（process-designers）可以使用该接口");
+      return;
+    }
+    if (!definitions && scopes.designerOnly(groups)) {
+      problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "流程设计人员只能部署和查看流程模型，不能查看或办理案件数据");
+      return;
+    }
+    if (!definitions && path.startsWith("/api/admin/") && !groups.contains(ScopeResolver.CAMUNDA_ADMIN)
         && !(path.startsWith("/api/admin/units") || path.startsWith("/api/admin/staff") ? groups.contains(ScopeResolver.UNIT_ADMIN) : false)) {
       problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "只有系统管理员（camunda-admin）或单位与人员管理员（unit-admin）可以使用该接口");
       return;

@@ -24,6 +24,8 @@ public final class DemoUsers {
   public static final String COMMUNITY_USER = "community-110101004001";
   public static final String GRID_USER = "grid-110101004001-01";
   public static final String PASSWORD = "demo";
+  /** A process designer (group {@code process-designers}): deploys from Camunda Modeler, reads no case. */
+  public static final String DESIGNER = "designer";
 
   private static final Map<String, String> PINYIN = pinyin();
 

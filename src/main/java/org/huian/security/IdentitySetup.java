@@ -139,6 +139,7 @@ class IdentitySetup implements ApplicationRunner {
     }
     created += group(existing, ScopeResolver.CITY_CENTRE, "市级综治中心（只读）", "WORKFLOW");
     created += group(existing, ScopeResolver.UNIT_ADMIN, "单位与人员管理员", "WORKFLOW");
+    created += group(existing, ScopeResolver.PROCESS_DESIGNERS, "流程设计人员", "WORKFLOW");
     return created;
   }
 
@@ -221,6 +222,24 @@ class IdentitySetup implements ApplicationRunner {
       }
     }
     grantReadEverything(ScopeResolver.CITY_CENTRE);
+    grantDesigners();
+  }
+
+  /**
+   * Process designers deploy from Camunda Modeler ({@code /engine-rest/deployment/create}) and
+   * read what is deployed: definitions, decisions, decision requirements and the deployments'
+   * resources (forms included), in {@code /engine-rest} and in Cockpit's process and decision
+   * views. Nothing on process instances, tasks, variables or history: Cockpit shows them the
+   * models with no instance, and {@code /engine-rest} answers their instance and task queries
+   * with empty lists.
+   */
+  private void grantDesigners() {
+    String designers = ScopeResolver.PROCESS_DESIGNERS;
+    grantGroup(designers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantGroup(designers, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grantGroup(designers, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grantGroup(designers, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grantGroup(designers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
 
   private void grantReadEverything(String group) {
@@ -296,6 +315,7 @@ class IdentitySetup implements ApplicationRunner {
   /** The demo users of the embedded default district (Dongcheng), when it is installed. */
   private void demoUsers() {
     user("city", "市级综治中心", "值班员", List.of(ScopeResolver.CITY_CENTRE));
+    user(DemoUsers.DESIGNER, "流程设计", "人员", List.of(ScopeResolver.PROCESS_DESIGNERS));
     if (geography.findActive(DemoUsers.DISTRICT_CODE, Level.DISTRICT).isEmpty()) {
       return;
     }

@@ -19,6 +19,11 @@ public class ScopeResolver {
   public static final String CITY_CENTRE = "city-centre";
   /** Imports units and staff (besides camunda-admin). */
   public static final String UNIT_ADMIN = "unit-admin";
+  /**
+   * 流程设计人员: deploy and read models (processes, decisions, forms) in Modeler and Cockpit, and
+   * read {@code /api/admin/definitions}; no case data, tasks, variables or instance history.
+   */
+  public static final String PROCESS_DESIGNERS = "process-designers";
 
   private final IdentityService identityService;
   private final Geography geography;
@@ -43,6 +48,17 @@ public class ScopeResolver {
   /** A member of the city centre who is neither an administrator nor a member of any unit: reads only. */
   public static boolean readOnly(List<String> groups) {
     return groups.contains(CITY_CENTRE) && !groups.contains(CAMUNDA_ADMIN);
+  }
+
+  /**
+   * A process designer who belongs to no unit and is no administrator or city-centre member: sees
+   * models only, never a case (a designer who also works in a unit keeps that unit's scope).
+   */
+  public boolean designerOnly(List<String> groups) {
+    if (!groups.contains(PROCESS_DESIGNERS) || groups.contains(CAMUNDA_ADMIN) || groups.contains(CITY_CENTRE)) {
+      return false;
+    }
+    return groups.stream().noneMatch(g -> UnitGroups.unitOf(geography, g).isPresent());
   }
 
   public Scope scopeOf(List<String> groups) {

@@ -49,6 +49,11 @@ final class HuianClient {
 
   /** A multipart/form-data POST as Camunda Modeler sends a deployment: text fields and one file part. */
   Reply postMultipart(String user, String path, Map<String, String> fields, String fileName, byte[] file) {
+    return postMultipart(user, path, fields, Map.of(fileName, file));
+  }
+
+  /** A deployment of several files at once (Modeler's "include additional files", or a script). */
+  Reply postMultipart(String user, String path, Map<String, String> fields, Map<String, byte[]> files) {
     String boundary = "huian" + System.nanoTime();
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try {
@@ -56,10 +61,14 @@ final class HuianClient {
         out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
             + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
       }
-      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      out.write(file);
-      out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        String fileName = file.getKey();
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(file.getValue());
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -57,7 +57,8 @@ import org.junit.jupiter.api.Test;
  *       one successful job log entry, including the deadlines A had locked when it died;</li>
  *   <li>every notification in the outbox went out, each once (a row A had claimed when it died
  *       at most twice: delivery is at least once);</li>
- *   <li>both nodes share one deployment and one set of seeded groups.</li>
+ *   <li>both nodes share one deployment and one set of seeded groups;</li>
+ *   <li>a designer deploys a changed deadline table on node A, and node B's next case follows it.</li>
  * </ul>
  * Node logs: {@code target/cluster-test/}. See docs/cluster.md.
  */
@@ -304,6 +305,21 @@ class TwoNodeClusterTest {
       assertThat(count(sql, "SELECT COUNT(*) FROM ACT_RU_FILTER WHERE NAME_ = '本单位待办'")).isEqualTo(1);
       assertThat(count(sql, "SELECT COUNT(*) FROM ACT_ID_GROUP WHERE TYPE_ = 'HUIAN_UNIT'")).isEqualTo(2434);
       assertThat(byNode.keySet()).contains("node-a", "node-b");
+
+      // ------------------------------------------- a designer deploys on A, B's next case follows it
+      HuianClient.Reply deployed = new HuianClient(a.port).postMultipart("designer", "/engine-rest/deployment/create",
+          Map.of("deployment-name", "case-deadlines", "deployment-source", "Camunda Modeler"),
+          "case-deadlines.dmn", AbstractDesignerApiTest.gridDeadline("P2D", "designer-grid-2d"));
+      assertThat(deployed.status()).as(deployed.raw()).isEqualTo(200);
+      HttpResult next = post(b.port, AbstractApiTest.body(AbstractApiTest::gridAppNeighbourDispute));
+      assertThat(next.status()).as(next.raw()).isEqualTo(201);
+      Duration allowed = Duration.between(Instant.parse(next.json().path("createdAt").asText()),
+          Instant.parse(next.json().path("deadline").asText()));
+      assertThat(allowed).as("node B's next grid case has the designer's two days, not one")
+          .isBetween(Duration.ofDays(2), Duration.ofDays(2).plusSeconds(30));
+      JsonNode decided = new HuianClient(b.port).get("district", "/api/cases/" + next.caseNo()).body().path("decisions").path("deadline");
+      assertThat(decided.path("versionTag").asText()).isEqualTo("designer-grid-2d");
+      assertThat(decided.path("version").asInt()).isEqualTo(2);
     }
     log("cluster test took %d s", (System.currentTimeMillis() - began) / 1000);
   }

@@ -14,6 +14,9 @@ function escape(s) {
 
 async function load(sla) {
   const r = await fetch('/api/cases?size=100&sla=' + sla, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'huian-cockpit' } });
+  if (r.status === 403) {
+    throw new Error('本账号不能查看案件数据（流程设计人员只看流程与规则）');
+  }
   if (!r.ok) {
     throw new Error('读取 ' + sla + ' 案件失败：' + r.status);
   }
