@@ -132,6 +132,11 @@ class DesignerVersionSurvivesRestartTest {
   }
 
   private static ConfigurableApplicationContext start(String url, String models) {
+    // each start a minute later on the frozen engine clock: deployments are stamped with it, and the
+    // application's last deployment of a file is the one with the latest time (equal times tie, and
+    // PostgreSQL then returned the older one)
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+        new java.util.Date(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime() + 60_000));
     List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
         "--spring.datasource.url=" + url,
