@@ -60,6 +60,9 @@ class LdapSignInTest extends AbstractApiTest {
   static final Map<String, String> PASSWORDS = Map.of(ADMIN, "zhao-secret", ZHANG, "zhang-secret", LI, "li-secret");
   static final String DONGCHENG = org.huian.security.DemoUsers.DISTRICT_CODE;
 
+  /** The key the tenant probe is deployed under (with a tenant, removed again after the test). */
+  static final String PROBE = "dialogue-roster";
+
   static InMemoryDirectoryServer directory;
   /** The case every test looks at, taken in once: 欠薪 at 安定门, handled by 110101004000-legal. */
   static String caseNo;
@@ -247,22 +250,23 @@ class LdapSignInTest extends AbstractApiTest {
   void shouldLetADirectoryUserSeeTasksOfHisTenantOnly() {
     // given one process deployed for Dongcheng and one for another district (西城 110102000000),
     // each with a task offered to 安定门's legal service
-    BpmnModelInstance model = Bpmn.createExecutableProcess("ldap-tenant-probe").camundaHistoryTimeToLive(1)
+    // a probe under one of Huian's own keys: the deployment guard refuses any other process id
+    BpmnModelInstance model = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
         .startEvent().userTask("Task_Probe").camundaCandidateGroups(ANDINGMEN + "-legal").endEvent().done();
     Deployment dongcheng = repositoryService.createDeployment().tenantId(DONGCHENG)
-        .addModelInstance("ldap-tenant-probe.bpmn", model).deploy();
+        .addModelInstance(PROBE + ".bpmn", model).deploy();
     Deployment xicheng = repositoryService.createDeployment().tenantId("110102000000")
-        .addModelInstance("ldap-tenant-probe.bpmn", model).deploy();
+        .addModelInstance(PROBE + ".bpmn", model).deploy();
     try {
-      String own = runtimeService.createProcessInstanceByKey("ldap-tenant-probe").processDefinitionTenantId(DONGCHENG)
+      String own = runtimeService.createProcessInstanceByKey(PROBE).processDefinitionTenantId(DONGCHENG)
           .execute().getId();
-      String foreign = runtimeService.createProcessInstanceByKey("ldap-tenant-probe").processDefinitionTenantId("110102000000")
+      String foreign = runtimeService.createProcessInstanceByKey(PROBE).processDefinitionTenantId("110102000000")
           .execute().getId();
       String ownTask = taskService.createTaskQuery().processInstanceId(own).singleResult().getId();
       assertThat(taskService.createTaskQuery().processInstanceId(foreign).count()).isEqualTo(1);
 
       // when zhang.wei asks /engine-rest for the probe's tasks
-      JsonNode tasks = get(ZHANG, PASSWORDS.get(ZHANG), "/engine-rest/task?processDefinitionKey=ldap-tenant-probe").json();
+      JsonNode tasks = get(ZHANG, PASSWORDS.get(ZHANG), "/engine-rest/task?processDefinitionKey=" + PROBE + "&taskDefinitionKey=Task_Probe").json();
 
       // then he sees Dongcheng's (his tenant, from his directory groups) and not the other district's,
       // although he is a candidate of both
