@@ -73,10 +73,24 @@ class RiskBoundaryMapBrowserTest extends AbstractApiTest {
     }
   }
 
+  @org.springframework.beans.factory.annotation.Autowired org.huian.risk.RiskIndexService riskIndex;
+
   @BeforeEach
   void givenGeneratedDataAndTheSyntheticBoundaries() {
     if (!generated) {
-      demoData.generate(now, 60_000, 3_000, 7L); // the demo profile's volume, as RiskHeatMapBrowserTest: with 20,000 前门 sat on the GREEN line and every street could come out green
+      demoData.generate(now, 20_000, 1_000, 7L);
+      // the generator samples by calendar, so at this volume every street can come out green: pile
+      // severe reports onto 前门's grids so that the map has a red or yellow street to paint
+      StringBuilder lines = new StringBuilder();
+      List<String> grids = geography.all(org.huian.geography.Level.GRID).stream()
+          .filter(g -> g.code().startsWith("110101011")).map(org.huian.geography.Unit::code).toList();
+      for (int i = 0; i < 400; i++) {
+        lines.append(HuianClient.write(Map.of("source", "GRID_APP", "kind", "EVENT", "gridId", grids.get(i % grids.size()),
+            "description", "楼道堆物，存在消防隐患", "severity", 5, "occurredAt", now.minusSeconds(3600 + i).toString()))).append('\n');
+      }
+      Reply batch = client.postRaw("district", "/api/grid-reports:batch", "application/x-ndjson", lines.toString());
+      assertThat(batch.status()).as(batch.raw()).isEqualTo(200);
+      riskIndex.invalidate();
       generated = true;
     }
     tiles = client.get("district", "/api/risk/street-tiles").body();
