@@ -47,8 +47,8 @@ import org.springframework.stereotype.Component;
 public class RiskDemoData {
 
   private static final Logger log = LoggerFactory.getLogger(RiskDemoData.class);
-  static final String TROUBLED_STREET = "110101011000"; // 前门
-  static final List<String> RISING_STREETS = List.of("110101001000", "110101008000"); // 东华门, 建国门
+  static final String TROUBLED_STREET = org.huian.security.DemoUsers.TROUBLED_STREET; // 前门
+  static final List<String> RISING_STREETS = org.huian.security.DemoUsers.RISING_STREETS; // 东华门, 建国门
 
   /**
    * {@code huian.demo-data.*}
@@ -244,7 +244,7 @@ public class RiskDemoData {
 
   public static String creditCode(Random random) {
     String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    StringBuilder s = new StringBuilder("91110101");
+    StringBuilder s = new StringBuilder("91" + TROUBLED_STREET.substring(0, 6)); // an organisation registered in the demo district
     while (s.length() < 17) {
       s.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }

@@ -18,6 +18,9 @@ public final class DemoUsers {
   /** The embedded default district (东城区). */
   public static final String DISTRICT_CODE = "110101000000";
   public static final String DISTRICT = "district";
+  /** The demo profile's generated year of risk data: a troubled street (前门) and two rising ones (东华门, 建国门). */
+  public static final String TROUBLED_STREET = "110101011000";
+  public static final java.util.List<String> RISING_STREETS = java.util.List.of("110101001000", "110101008000");
   public static final String ANDINGMEN = "110101004000";
   public static final String STREET_ANDINGMEN = "street-andingmen";
   /** The first community of 安定门 by code (110101004001), and its first grid. */

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A group's tenant is the district its unit lies in: the unit of the group (the unit's own group,
- * an area group such as {@code 110101004000-legal}, a leaders group, a grid), then up its lineage
- * to the unit of level {@link Level#DISTRICT}, whose code is the tenant id ({@code 110101000000}
- * for Dongcheng). Groups of no known unit ({@code camunda-admin}) belong to no tenant.
+ * an area group such as {@code <street code>-legal}, a leaders group, a grid), then up its lineage
+ * to the unit of level {@link Level#DISTRICT}, whose 12-digit code is the tenant id.
+ * Groups of no known unit ({@code camunda-admin}) belong to no tenant.
  */
 @Component
 public class UnitGroupTenants implements GroupTenants {
