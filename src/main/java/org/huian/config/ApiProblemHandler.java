@@ -42,6 +42,17 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "请求内容不符合要求", e.errors());
   }
 
+  @ExceptionHandler(ProblemException.class)
+  ResponseEntity<Object> refused(ProblemException e) {
+    ResponseEntity<Object> response = problem(e.status(), e.getMessage(), e.errors());
+    if (e.retryAfter() == null) {
+      return response;
+    }
+    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(response.getBody());
+  }
+
   /** A refused import file: every row's reason, nothing applied. */
   @ExceptionHandler(org.huian.geography.FileRejectedException.class)
   ResponseEntity<Object> fileRejected(org.huian.geography.FileRejectedException e) {
