@@ -1,5 +1,9 @@
 package org.huian.cases;
 
+import org.huian.problem.FieldError;
+import org.huian.problem.InvalidRequestException;
+import org.huian.problem.NotFoundException;
+import org.huian.problem.ForbiddenException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.huian.cases;
 
+import org.huian.problem.ConflictException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,7 @@
 package org.huian.cases;
 
+import org.huian.problem.FieldError;
+import org.huian.problem.InvalidRequestException;
 import org.huian.config.TextRules;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.huian.cases;
 
+import org.huian.problem.FieldError;
+import org.huian.problem.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

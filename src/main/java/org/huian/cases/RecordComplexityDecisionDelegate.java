@@ -1,5 +1,6 @@
 package org.huian.cases;
 
+import org.huian.problem.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package org.huian.cases;
 
+import org.huian.problem.InvalidRequestException;
 import static org.huian.cases.CaseFunnel.Variables.CASE_NO;
 
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,16 +1,17 @@
 package org.huian.config;
 
+import org.huian.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.huian.cases.ConflictException;
-import org.huian.cases.FieldError;
-import org.huian.cases.ForbiddenException;
-import org.huian.cases.InvalidRequestException;
-import org.huian.cases.NotFoundException;
+import org.huian.problem.ConflictException;
+import org.huian.problem.FieldError;
+import org.huian.problem.ForbiddenException;
+import org.huian.problem.InvalidRequestException;
+import org.huian.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.stream.Collectors;
-import org.huian.cases.FieldError;
+import org.huian.problem.FieldError;
 
 /** Names the field a JSON body got wrong, for problem+json answers (whole bodies and NDJSON lines). */
 public final class JsonProblems {

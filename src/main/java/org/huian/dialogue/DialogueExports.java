@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.huian.cases.NotFoundException;
+import org.huian.problem.NotFoundException;
 import org.huian.report.PdfReport;
 import org.huian.report.ReportProperties;
 import org.huian.security.CurrentUser;

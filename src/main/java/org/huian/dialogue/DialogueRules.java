@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.huian.cases.FieldError;
+import org.huian.problem.FieldError;
 import org.huian.config.TextRules;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.huian.cases.FieldError;
-import org.huian.cases.InvalidRequestException;
+import org.huian.problem.FieldError;
+import org.huian.problem.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /** Records the talk with a called-in unit: its date (not in the future) and what was agreed. */

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.huian.cases.FieldError;
-import org.huian.cases.InvalidRequestException;
+import org.huian.problem.FieldError;
+import org.huian.problem.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /** Records the coordination decision and, when given, the new deadline; the task goes back to its unit. */

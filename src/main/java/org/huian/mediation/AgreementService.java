@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.huian.cases.CaseRepository;
 import org.huian.cases.EventType;
-import org.huian.cases.InvalidRequestException;
+import org.huian.problem.InvalidRequestException;
 import org.huian.cases.StoredParty;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.huian.cases.FieldError;
-import org.huian.cases.InvalidRequestException;
+import org.huian.problem.FieldError;
+import org.huian.problem.InvalidRequestException;
 import org.huian.cases.StoredParty;
 import org.springframework.stereotype.Component;
 

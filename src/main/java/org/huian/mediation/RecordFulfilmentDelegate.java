@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.huian.cases.CaseContext;
 import org.huian.cases.CaseNotifications;
 import org.huian.cases.EventType;
-import org.huian.cases.InvalidRequestException;
+import org.huian.problem.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /**

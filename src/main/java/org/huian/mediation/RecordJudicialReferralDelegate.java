@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.huian.cases.CaseContext;
 import org.huian.cases.CaseRow;
 import org.huian.cases.EventType;
-import org.huian.cases.FieldError;
-import org.huian.cases.InvalidRequestException;
+import org.huian.problem.FieldError;
+import org.huian.problem.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -11,8 +11,8 @@ import org.huian.cases.CaseContext;
 import org.huian.cases.CaseNotifications;
 import org.huian.cases.CaseRow;
 import org.huian.cases.EventType;
-import org.huian.cases.FieldError;
-import org.huian.cases.InvalidRequestException;
+import org.huian.problem.FieldError;
+import org.huian.problem.InvalidRequestException;
 import org.huian.cases.StoredParty;
 import org.springframework.stereotype.Component;
 

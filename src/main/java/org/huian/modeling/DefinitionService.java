@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.huian.cases.CaseRepository;
-import org.huian.cases.InvalidRequestException;
-import org.huian.cases.NotFoundException;
+import org.huian.problem.InvalidRequestException;
+import org.huian.problem.NotFoundException;
 import org.huian.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -202,7 +202,7 @@ public class DefinitionService {
     Kind kind = target instanceof ProcessDefinition ? Kind.PROCESS : Kind.DECISION;
     ResourceDefinition effective = effective(kind, key, target.getTenantId());
     if (effective != null && effective.getId().equals(target.getId())) {
-      throw new InvalidRequestException(List.of(new org.huian.cases.FieldError("version",
+      throw new InvalidRequestException(List.of(new org.huian.problem.FieldError("version",
           "第 " + version + " 版已是当前生效的版本，无需回退")));
     }
     ModelFiles then = new ModelFiles(deployments.resources(target.getDeploymentId()));
@@ -238,7 +238,7 @@ public class DefinitionService {
     String s = new String(xml, StandardCharsets.UTF_8);
     Matcher ns = CAMUNDA_PREFIX.matcher(s);
     if (!ns.find()) {
-      throw new InvalidRequestException(List.of(new org.huian.cases.FieldError("version",
+      throw new InvalidRequestException(List.of(new org.huian.problem.FieldError("version",
           "该版本的文件未声明 Camunda 命名空间，无法标记版本")));
     }
     String prefix = ns.group(1);

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.huian.cases.CaseIntakeValidator;
 import org.huian.cases.Category;
-import org.huian.cases.FieldError;
+import org.huian.problem.FieldError;
 import org.huian.config.TextRules;
 import org.huian.geography.DistrictBounds;
 import org.huian.geography.Geography;

@@ -2,8 +2,8 @@ package org.huian.security;
 
 import java.util.List;
 import java.util.Optional;
-import org.huian.cases.ForbiddenException;
-import org.huian.cases.NotFoundException;
+import org.huian.problem.ForbiddenException;
+import org.huian.problem.NotFoundException;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.huian.cases.FieldError;
+import org.huian.problem.FieldError;
 import org.huian.geography.Geography;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,7 @@
-package org.huian.config;
+package org.huian.problem;
 
 import java.time.Duration;
 import java.util.List;
-import org.huian.cases.FieldError;
 import org.springframework.http.HttpStatus;
 
 /**

@@ -1,4 +1,4 @@
-package org.huian.cases;
+package org.huian.problem;
 
 /** The request clashes with what is stored (e.g. a reused external reference); answered with 409. */
 public class ConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.huian.cases;
+package org.huian.problem;
 
 /** Answered with 404. */
 public class NotFoundException extends RuntimeException {

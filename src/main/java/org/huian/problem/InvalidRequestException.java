@@ -1,4 +1,4 @@
-package org.huian.cases;
+package org.huian.problem;
 
 import java.util.List;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;

@@ -1,4 +1,4 @@
-package org.huian.cases;
+package org.huian.problem;
 
 /** The caller's units may not see this; answered with 403. */
 public class ForbiddenException extends RuntimeException {
