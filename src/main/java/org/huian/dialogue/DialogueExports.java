@@ -15,7 +15,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huian.problem.NotFoundException;
 import org.huian.report.PdfReport;
-import org.huian.report.ReportProperties;
 import org.huian.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +31,13 @@ public class DialogueExports {
   private final DialogueRepository repository;
   private final DialogueService service;
   private final RosterService roster;
-  private final ReportProperties reports;
+  private final PdfReport pdf;
 
-  DialogueExports(DialogueRepository repository, DialogueService service, RosterService roster, ReportProperties reports) {
+  DialogueExports(DialogueRepository repository, DialogueService service, RosterService roster, PdfReport pdf) {
     this.repository = repository;
     this.service = service;
     this.roster = roster;
-    this.reports = reports;
+    this.pdf = pdf;
   }
 
   record Table(String title, List<String> header, List<List<String>> rows) {}
@@ -90,11 +89,6 @@ public class DialogueExports {
   public byte[] bulletinPdf(String bulletinNo, CurrentUser user) {
     Map<String, Object> b = service.bulletin(bulletinNo, user);
     boolean annual = "ANNUAL".equals(b.get("kind"));
-    PdfReport pdf = PdfReport.create(reports, annual ? "平安恳谈任务年度考核通报" : "平安恳谈任务落实情况季度通报")
-        .paragraph("通报编号：" + b.get("bulletinNo") + "    截至：" + b.get("asOf"))
-        .heading("一、总体情况")
-        .paragraph(String.valueOf(b.get("summary")))
-        .heading("二、任务落实情况");
     List<List<String>> rows = new ArrayList<>();
     List<List<String>> overdue = new ArrayList<>();
     for (Object o : (List<?>) b.get("entries")) {
@@ -108,27 +102,16 @@ public class DialogueExports {
         overdue.add(row);
       }
     }
-    pdf.table(List.of("任务编号", "任务", "责任单位", "完成期限", "进度", "状态", "逾期", "专题协调"), rows,
-        new float[] {2.2f, 4, 2.4f, 2, 1.1f, 1.6f, 1.1f, 1.5f});
-    pdf.heading("三、逾期未完成任务");
-    if (overdue.isEmpty()) {
-      pdf.paragraph("无。");
-    } else {
-      pdf.table(List.of("任务编号", "任务", "责任单位", "完成期限", "进度", "状态", "逾期", "专题协调"), overdue,
-          new float[] {2.2f, 4, 2.4f, 2, 1.1f, 1.6f, 1.1f, 1.5f});
-    }
+    List<List<String>> calledIn = new ArrayList<>();
     if (annual) {
-      pdf.heading("四、通报约谈单位");
-      List<?> calledIn = (List<?>) b.get("calledIn");
-      if (calledIn.isEmpty()) {
-        pdf.paragraph("本年度无单位被约谈。");
-      }
-      for (Object o : calledIn) {
+      for (Object o : (List<?>) b.get("calledIn")) {
         Map<?, ?> a = (Map<?, ?>) o;
-        pdf.badge(new java.awt.Color(0xC0, 0x39, 0x2B), "约谈", a.get("unitName") + "  考核得分 " + a.get("score"));
+        calledIn.add(List.of(String.valueOf(a.get("unitName")), String.valueOf(a.get("score"))));
       }
     }
-    return pdf.toBytes();
+    return pdf.render("dialogue-bulletin", annual ? "平安恳谈任务年度考核通报" : "平安恳谈任务落实情况季度通报", Map.of(
+        "bulletinNo", String.valueOf(b.get("bulletinNo")), "asOf", String.valueOf(b.get("asOf")), "summary", String.valueOf(b.get("summary")),
+        "annual", annual, "tasks", rows, "overdue", overdue, "calledIn", calledIn));
   }
 
   /** The annual effectiveness list (成效清单) as PDF, with the area's safety index before and after where known. */
@@ -137,28 +120,15 @@ public class DialogueExports {
     DialogueRepository.Cycle cycle = repository.cycle(cycleNo)
         .orElseThrow(() -> new NotFoundException("年度循环不存在：" + DialogueRules.abbreviate(cycleNo)));
     Table t = effectivenessTable(user, cycleNo);
-    PdfReport pdf = PdfReport.create(reports, cycle.year() + " 年度平安恳谈成效清单")
-        .paragraph("年度循环：" + cycleNo + "    状态：" + cycle.status().nameZh())
-        .heading("一、评估总结")
-        .paragraph(cycle.reviewSummary() == null ? "成效评估尚未完成。" : cycle.reviewSummary())
-        .heading("二、逐项成效");
-    pdf.table(t.header(), t.rows(), new float[] {2.2f, 3.5f, 2.2f, 1.6f, 1.2f, 3.5f, 1.3f, 1.3f});
-    pdf.heading("三、单位考核");
     List<List<String>> rows = new ArrayList<>();
     for (DialogueRepository.Assessment a : repository.assessments(user.scope(), cycleNo)) {
       rows.add(List.of(service.unitName(a.unitCode()), String.valueOf(a.taskCount()), String.valueOf(a.onTime()),
           a.solved() + " / " + a.partly() + " / " + a.notSolved(), String.valueOf(a.score()), nz(a.grade()),
           Boolean.TRUE.equals(a.admonish()) ? "约谈" : "—"));
     }
-    if (rows.isEmpty()) {
-      pdf.paragraph("考核尚未进行。");
-    } else {
-      pdf.table(List.of("单位", "任务数", "按期完成", "解决/部分/未解决", "得分", "等次", "约谈"), rows,
-          new float[] {3, 1.2f, 1.4f, 2.4f, 1.2f, 1.4f, 1.2f});
-    }
-    pdf.small("说明：每项任务按期完成计 40 分，已解决、部分解决、未解决分别计 60、30、0 分，单位得分为其任务平均分；"
-        + "等次与约谈线见 dialogue-assessment 决策表。平安指数由风险监测提供，暂无数据时显示“—”。");
-    return pdf.toBytes();
+    return pdf.render("dialogue-effectiveness", cycle.year() + " 年度平安恳谈成效清单", Map.of(
+        "cycleNo", cycleNo, "status", cycle.status().nameZh(), "reviewSummary", cycle.reviewSummary() == null ? "" : cycle.reviewSummary(),
+        "items", t, "assessments", rows));
   }
 
   // -------------------------------------------------------------------------------------- tables

@@ -1,19 +1,19 @@
 package org.huian.risk;
 
-import java.awt.Color;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
 import org.huian.report.PdfReport;
-import org.huian.report.ReportProperties;
 import org.huian.security.Scope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +27,8 @@ public class HealthReportService {
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(RiskIndexService.ZONE);
   static final int TREND_WEEKS = 12;
+  /** How many photo thumbnails the report shows beside a listed case. */
+  static final int PHOTOS_PER_CASE = 3;
 
   public record Issued(String period, List<String> redUnits, int reports) {}
 
@@ -38,16 +40,18 @@ public class HealthReportService {
   private final ClusterQueries clusters;
   private final Geography geography;
   private final JdbcClient jdbc;
-  private final ReportProperties reportProperties;
+  private final PdfReport pdf;
+  private final ObjectProvider<CasePhotos> photos;
 
   HealthReportService(RiskIndexService index, RiskTrendService trends, ClusterQueries clusters, Geography geography, JdbcClient jdbc,
-      ReportProperties reportProperties) {
+      PdfReport pdf, ObjectProvider<CasePhotos> photos) {
     this.index = index;
     this.trends = trends;
     this.clusters = clusters;
     this.geography = geography;
     this.jdbc = jdbc;
-    this.reportProperties = reportProperties;
+    this.pdf = pdf;
+    this.photos = photos;
   }
 
   /** The month a run reports on: the month of the day before (the 1st reports the month that ended). */
@@ -96,98 +100,121 @@ public class HealthReportService {
   }
 
   byte[] streetReport(String period, Unit street, List<RiskIndexService.Snapshot> weekly) {
+    return render(pdf, title(period, weekly.get(weekly.size() - 1).unit(street.code()).name()), streetView(street, weekly));
+  }
+
+  static byte[] render(PdfReport pdf, String title, HealthReportView.Street report) {
+    return pdf.render("health-street", title, Map.of("report", report));
+  }
+
+  static byte[] render(PdfReport pdf, String title, HealthReportView.District report) {
+    return pdf.render("health-district", title, Map.of("report", report));
+  }
+
+  HealthReportView.Street streetView(Unit street, List<RiskIndexService.Snapshot> weekly) {
     RiskIndexService.Snapshot now = weekly.get(weekly.size() - 1);
     UnitIndex u = now.unit(street.code());
     RiskTrendService.Trend trend = trends.trend(street.code(), weekly);
-    PdfReport pdf = PdfReport.create(reportProperties, title(period, u.name()))
-        .small("生成时间：" + DAY.format(now.at()) + "　数据截至生成时刻　得分 0–100，越高越平安；颜色按 risk-colour.dmn 判定")
-        .badge(colour(u.colour()), u.colour().nameZh() + "色", "平安指数 " + u.score() + "　" + warningText(trend));
-    pdf.heading("一、指数走势与四周预测");
-    chart(pdf, trend);
-    pdf.heading("二、主要风险因素（扣分）");
-    factorTable(pdf, u);
-    pdf.heading("三、各社区指数");
-    List<List<String>> rows = new ArrayList<>();
-    geography.children(street.code()).stream().map(c -> now.unit(c.code()))
+    List<HealthReportView.Area> communities = geography.children(street.code()).stream().map(c -> now.unit(c.code()))
         .sorted(Comparator.comparingDouble(UnitIndex::score))
-        .forEach(c -> rows.add(List.of(c.name(), String.valueOf(c.score()), c.colour().nameZh(), topFactor(c))));
-    pdf.table(List.of("社区", "指数", "颜色", "首要因素"), rows, new float[] {3, 1, 1, 3});
-    pdf.heading("四、超期未办结案件");
-    overdue(pdf, Scope.everything(), street.code());
-    pdf.heading("五、关联风险");
-    clusterTable(pdf, Scope.everything(), street.code());
-    pdf.heading("六、建议关注");
-    pdf.paragraph(focus(u, trend));
-    return pdf.toBytes();
+        .map(c -> area(c, "社区", null))
+        .toList();
+    return new HealthReportView.Street(DAY.format(now.at()),
+        new HealthReportView.Headline(String.valueOf(u.score()), u.colour().name(), u.colour().nameZh(), warningText(trend)),
+        chart(trend), factors(u), total(u), communities, overdue(Scope.everything(), street.code()),
+        clusters(Scope.everything(), street.code()), focus(u, trend).lines().toList());
   }
 
   byte[] districtReport(String period, Unit district, List<RiskIndexService.Snapshot> weekly, List<String> red) {
+    return render(pdf, title(period, district.shortName()), districtView(district, weekly, red));
+  }
+
+  HealthReportView.District districtView(Unit district, List<RiskIndexService.Snapshot> weekly, List<String> red) {
     RiskIndexService.Snapshot now = weekly.get(weekly.size() - 1);
     UnitIndex d = now.unit(district.code());
-    PdfReport pdf = PdfReport.create(reportProperties, title(period, district.shortName()))
-        .small("生成时间：" + DAY.format(now.at()) + "　区级汇总　得分 0–100，越高越平安")
-        .badge(colour(d.colour()), d.colour().nameZh() + "色", "全区平安指数 " + d.score() + "　红色单位 " + red.size() + " 个");
-    pdf.heading("一、全区指数走势与四周预测");
-    chart(pdf, trends.trend(district.code(), weekly));
-    pdf.heading("二、各街道指数");
-    List<List<String>> rows = new ArrayList<>();
-    for (UnitIndex s : now.level(Level.STREET).stream()
-        .filter(x -> geography.get(x.unitCode()).districtCode().equals(district.code())).sorted(Comparator.comparingDouble(UnitIndex::score)).toList()) {
-      RiskTrendService.Trend t = trends.trend(s.unitCode(), weekly);
-      rows.add(List.of(s.name().replace("综治中心", ""), String.valueOf(s.score()), s.colour().nameZh(), topFactor(s), warningText(t)));
-    }
-    pdf.table(List.of("街道", "指数", "颜色", "首要因素", "趋势预警"), rows, new float[] {2.2f, 1, 0.8f, 2.4f, 2.6f});
-    pdf.heading("三、主要风险因素（全区）");
-    factorTable(pdf, d);
-    pdf.heading("四、红色单位与靶向督办");
-    List<List<String>> redRows = red.stream().map(now::unit)
-        .map(u -> List.of(u.name(), u.level() == Level.STREET ? "街道" : "社区", String.valueOf(u.score()), topFactor(u))).toList();
-    if (redRows.isEmpty()) {
-      pdf.paragraph("本期无红色单位。");
-    } else {
-      pdf.paragraph("以下单位平安指数为红色，已下达靶向督办令，限期整改：");
-      pdf.table(List.of("单位", "层级", "指数", "首要因素"), redRows, new float[] {3, 1, 1, 3});
-    }
-    pdf.heading("五、超期未办结案件");
+    List<HealthReportView.Area> streets = now.level(Level.STREET).stream()
+        .filter(x -> geography.get(x.unitCode()).districtCode().equals(district.code()))
+        .sorted(Comparator.comparingDouble(UnitIndex::score))
+        .map(s -> area(s, "街道", warningText(trends.trend(s.unitCode(), weekly))))
+        .toList();
+    List<HealthReportView.Area> redAreas = red.stream().map(now::unit)
+        .map(u -> area(u, u.level() == Level.STREET ? "街道" : "社区", null)).toList();
     Scope districtScope = districtScope(district);
-    overdue(pdf, districtScope, null);
-    pdf.heading("六、关联风险");
-    clusterTable(pdf, districtScope, null);
-    return pdf.toBytes();
+    return new HealthReportView.District(DAY.format(now.at()),
+        new HealthReportView.Headline(String.valueOf(d.score()), d.colour().name(), d.colour().nameZh(), "红色单位 " + red.size() + " 个"),
+        chart(trends.trend(district.code(), weekly)), streets, factors(d), total(d), redAreas,
+        overdue(districtScope, null), clusters(districtScope, null));
   }
 
-  private void chart(PdfReport pdf, RiskTrendService.Trend trend) {
-    List<String> labels = new ArrayList<>();
+  private static HealthReportView.Area area(UnitIndex u, String level, String warning) {
+    return new HealthReportView.Area(u.name().replace("综治中心", ""), level, String.valueOf(u.score()), u.colour().name(),
+        u.colour().nameZh(), topFactor(u), warning);
+  }
+
+  /** The last weeks' index and the forecast, placed in the chart's own coordinates. */
+  static HealthReportView.Chart chart(RiskTrendService.Trend trend) {
     DateTimeFormatter md = DateTimeFormatter.ofPattern("M/d").withZone(RiskIndexService.ZONE);
+    List<String> labels = new ArrayList<>();
     trend.weeks().forEach(w -> labels.add(md.format(w)));
     for (int h = 1; h <= trend.forecast().size(); h++) {
-      labels.add("+" + h + "周");
+      labels.add("+" + h);
     }
-    List<Double> history = new ArrayList<>(trend.history());
-    List<Double> forecast = new ArrayList<>();
-    for (int i = 0; i < history.size() - 1; i++) {
-      forecast.add(null);
-    }
-    forecast.add(history.get(history.size() - 1));
-    forecast.addAll(trend.forecast());
+    List<Double> history = trend.history();
     double min = Math.max(0, Math.floor(Math.min(history.stream().mapToDouble(Double::doubleValue).min().orElse(0),
         trend.forecast().stream().mapToDouble(Double::doubleValue).min().orElse(100)) / 10) * 10 - 10);
-    pdf.lineChart("近 " + history.size() + " 周平安指数（实线）与之后四周预测（虚线）", labels,
-        List.of(new PdfReport.Series("平安指数", history, false), new PdfReport.Series("预测", forecast, true)), min, 100);
-  }
-
-  private void factorTable(PdfReport pdf, UnitIndex u) {
-    List<List<String>> rows = new ArrayList<>();
-    for (RiskCalculator.Contribution c : u.factors()) {
-      if (c.points() >= 0.05) {
-        rows.add(List.of(c.name(), String.format("%.2f", c.load()), String.format("%.1f", c.points())));
-      }
+    double max = 100;
+    double left = 30;
+    double right = HealthReportView.Chart.WIDTH - 8;
+    double top = 8;
+    double bottom = HealthReportView.Chart.HEIGHT - 20;
+    int n = labels.size();
+    double step = n > 1 ? (right - left) / (n - 1) : 0;
+    java.util.function.IntFunction<Double> x = i -> left + step * i;
+    java.util.function.DoubleUnaryOperator y = v -> bottom - (Math.max(min, Math.min(max, v)) - min) / (max - min) * (bottom - top);
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < history.size(); i++) {
+      line.append(point(x.apply(i), y.applyAsDouble(history.get(i))));
     }
-    rows.add(List.of("合计扣分", String.format("%.2f", u.load()), String.format("%.1f", 100 - u.score())));
-    pdf.table(List.of("因素", "风险负荷（每网格）", "扣分"), rows, new float[] {3, 2, 1});
+    StringBuilder forecast = new StringBuilder();
+    if (!history.isEmpty()) {
+      forecast.append(point(x.apply(history.size() - 1), y.applyAsDouble(history.get(history.size() - 1))));
+    }
+    for (int h = 0; h < trend.forecast().size(); h++) {
+      forecast.append(point(x.apply(history.size() + h), y.applyAsDouble(trend.forecast().get(h))));
+    }
+    List<HealthReportView.Tick> yTicks = new ArrayList<>();
+    for (int i = 0; i <= 4; i++) {
+      double v = min + (max - min) * i / 4;
+      yTicks.add(new HealthReportView.Tick(round(y.applyAsDouble(v)), v == Math.rint(v) ? Long.toString((long) v) : String.format("%.1f", v)));
+    }
+    List<HealthReportView.Tick> xTicks = new ArrayList<>();
+    int every = Math.max(1, (int) Math.ceil(n / 12.0));
+    for (int i = 0; i < n; i += every) {
+      xTicks.add(new HealthReportView.Tick(round(x.apply(i)), labels.get(i)));
+    }
+    return new HealthReportView.Chart("近 " + history.size() + " 周平安指数（实线）与之后四周预测（虚线，+n 为之后第 n 周）",
+        line.toString().trim(), forecast.toString().trim(), yTicks, xTicks, left, right, top, bottom);
   }
 
-  private void overdue(PdfReport pdf, Scope scope, String streetCode) {
+  private static String point(double x, double y) {
+    return round(x) + "," + round(y) + " ";
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  private static List<HealthReportView.Factor> factors(UnitIndex u) {
+    return u.factors().stream().filter(c -> c.points() >= 0.05)
+        .map(c -> new HealthReportView.Factor(c.name(), String.format("%.2f", c.load()), String.format("%.1f", c.points()))).toList();
+  }
+
+  private static HealthReportView.Factor total(UnitIndex u) {
+    return new HealthReportView.Factor("合计扣分", String.format("%.2f", u.load()), String.format("%.1f", 100 - u.score()));
+  }
+
+  /** The open cases past their deadline (at most 30), each with its first photos. */
+  private List<HealthReportView.ListedCase> overdue(Scope scope, String streetCode) {
     StringBuilder sql = new StringBuilder("SELECT case_no, title, level, unit_code, deadline FROM cases WHERE status <> 'CLOSED' "
         + "AND deadline < ?" + (streetCode == null ? "" : " AND street_code = ?"));
     List<Object> args = new ArrayList<>(List.of(RiskRepository.ts(index.now())));
@@ -195,15 +222,15 @@ public class HealthReportService {
       args.add(streetCode);
     }
     scope.appendSql(sql, args, "");
-    List<List<String>> rows = jdbc.sql(sql + " ORDER BY deadline LIMIT 30").params(args)
-        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), levelName(rs.getString(3)),
+    CasePhotos source = photos.getIfAvailable(() -> (caseNo, max) -> List.of());
+    return jdbc.sql(sql + " ORDER BY deadline LIMIT 30").params(args)
+        .query((rs, n) -> new HealthReportView.ListedCase(rs.getString(1), rs.getString(2), levelName(rs.getString(3)),
             Optional.ofNullable(rs.getString(4)).flatMap(geography::find).map(Unit::name).orElse("—"),
-            DAY.format(RiskRepository.instant(rs, "deadline")))).list();
-    if (rows.isEmpty()) {
-      pdf.paragraph("无超期未办结案件。");
-    } else {
-      pdf.table(List.of("案件编号", "事项", "层级", "承办单位", "时限"), rows, new float[] {2.2f, 3, 0.8f, 2, 1.6f});
-    }
+            DAY.format(RiskRepository.instant(rs, "deadline")), List.of())).list()
+        .stream()
+        .map(c -> new HealthReportView.ListedCase(c.caseNo(), c.title(), c.level(), c.unit(), c.deadline(),
+            source.thumbnails(c.caseNo(), PHOTOS_PER_CASE)))
+        .toList();
   }
 
   /** Everything of one district, as its centre sees it. */
@@ -215,17 +242,12 @@ public class HealthReportService {
     return new Scope(false, java.util.Set.of(district.code()), streets, java.util.Set.of(), java.util.Set.of(), units);
   }
 
-  private void clusterTable(PdfReport pdf, Scope scope, String streetCode) {
-    List<List<String>> rows = clusters.list(scope, "OPEN").stream()
+  private List<HealthReportView.Cluster> clusters(Scope scope, String streetCode) {
+    return clusters.list(scope, "OPEN").stream()
         .filter(c -> streetCode == null || c.items().stream().anyMatch(i -> streetCode.equals(i.streetCode())))
         .limit(30)
-        .map(c -> List.of(c.clusterNo(), c.label(), String.valueOf(c.itemCount()), DAY.format(c.firstAt()) + "—" + DAY.format(c.lastAt())))
+        .map(c -> new HealthReportView.Cluster(c.clusterNo(), c.label(), c.itemCount(), DAY.format(c.firstAt()) + "—" + DAY.format(c.lastAt())))
         .toList();
-    if (rows.isEmpty()) {
-      pdf.paragraph("无关联风险。");
-    } else {
-      pdf.table(List.of("编号", "关联对象", "次数", "时间"), rows, new float[] {1.5f, 4, 0.8f, 2.7f});
-    }
   }
 
   static String focus(UnitIndex u, RiskTrendService.Trend trend) {
@@ -280,14 +302,6 @@ public class HealthReportService {
       case "COMMUNITY" -> "社区";
       case "STREET" -> "街道";
       default -> "区级";
-    };
-  }
-
-  static Color colour(UnitIndex.Colour c) {
-    return switch (c) {
-      case GREEN -> new Color(0x2E, 0x9E, 0x5B);
-      case YELLOW -> new Color(0xE0, 0xA8, 0x00);
-      case RED -> new Color(0xC0, 0x39, 0x2B);
     };
   }
 
