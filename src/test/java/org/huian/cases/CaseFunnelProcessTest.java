@@ -6,22 +6,17 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.huian.cases.CaseFunnel.Elements;
 import org.huian.mediation.FakeMediationDelegates;
-import org.huian.mediation.ModelTestSupport;
-import org.junit.jupiter.api.AfterEach;
+import org.huian.testsupport.ProcessModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Model test of {@code case-funnel.bpmn} with the real routing and deadline DMNs, the real
@@ -32,36 +27,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     CaseHandling.DISPATCH_DMN, "stubs/mediation-stub.bpmn", "stubs/agreement-fulfilment-stub.bpmn",
     "forms/case-intake.form", "forms/case-handle.form", "forms/complexity-approval.form",
     "forms/return-visit.form", "forms/supervision-order.form"})
-class CaseFunnelProcessTest {
-
-  @RegisterExtension
-  static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder("model-test.camunda.cfg.xml").assertClassCoverageAtLeast(0.9).build();
+class CaseFunnelProcessTest extends ProcessModelTest {
 
   static final Date MONDAY = Date.from(java.time.Instant.parse("2026-11-23T01:00:00Z"));
   static final long DAY = 86_400_000L;
 
-  ProcessEngine processEngine;
   FakeFunnelDelegates fakes;
   FakeMediationDelegates mediation;
-  ModelTestSupport support;
   int counter;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(MONDAY);
     fakes = new FakeFunnelDelegates();
     fakes.register();
     mediation = new FakeMediationDelegates();
     mediation.register();
-    support = new ModelTestSupport(processEngine);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test

@@ -8,21 +8,15 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.huian.cases.CaseHandling.Elements;
 import org.huian.mediation.FakeMediationDelegates;
-import org.huian.mediation.ModelTestSupport;
-import org.junit.jupiter.api.AfterEach;
+import org.huian.testsupport.ProcessModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Model test of {@code case-handling.bpmn} with the real dispatch DMN and forms; delegates are
@@ -30,38 +24,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {CaseHandling.RESOURCE, CaseHandling.DISPATCH_DMN, "stubs/mediation-stub.bpmn",
     "forms/case-handle.form", "forms/complexity-approval.form"})
-class CaseHandlingProcessTest {
+class CaseHandlingProcessTest extends ProcessModelTest {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder("model-test.camunda.cfg.xml").assertClassCoverageAtLeast(0.9).build();
-
-  ProcessEngine processEngine;
   final List<String> calls = new ArrayList<>();
   final FakeMediationDelegates mediation = new FakeMediationDelegates();
 
   @BeforeEach
   void registerDelegates() {
-    BpmnAwareTests.init(processEngine);
     mediation.register();
-    Mocks.register("districtDecisions", new org.huian.testsupport.DongchengTenant.SharedDecisions());
-    Mocks.register("dispatchCaseDelegate", (JavaDelegate) e -> {
+    mocks.delegate("dispatchCaseDelegate", e -> {
       calls.add("dispatch:" + e.getVariable("functionalArea"));
       e.setVariable("handlerGroup", e.getVariable("unitCode") + (e.getVariable("functionalArea") == null ? "" : "-" + e.getVariable("functionalArea")));
       e.setVariable("supervisorGroup", e.getVariable("unitCode") + "-leaders");
     });
-    Mocks.register("checkHandlingDelegate", (JavaDelegate) e -> calls.add("check"));
-    Mocks.register("recordResolutionDelegate", (JavaDelegate) e -> calls.add("resolved"));
-    Mocks.register("referCaseDelegate", (JavaDelegate) e -> {
+    mocks.delegate("checkHandlingDelegate", e -> calls.add("check"));
+    mocks.delegate("recordResolutionDelegate", e -> calls.add("resolved"));
+    mocks.delegate("referCaseDelegate", e -> {
       calls.add("refer:" + e.getVariable("referToUnit"));
       e.setVariable("unitCode", e.getVariable("referToUnit"));
     });
-    Mocks.register("recordComplexityDecisionDelegate", (JavaDelegate) e -> calls.add("decision:" + e.getVariable("complexityDecision")));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+    mocks.delegate("recordComplexityDecisionDelegate", e -> calls.add("decision:" + e.getVariable("complexityDecision")));
   }
 
   @Test
@@ -157,7 +139,7 @@ class CaseHandlingProcessTest {
 
   /** The called mediation is a stand-in process (test resources) with one task that gives its result. */
   private void completeMediation(ProcessInstance pi, String result) {
-    new ModelTestSupport(processEngine).complete(pi.getBusinessKey(), "Task_StubMediation", Map.of("mediationResult", result));
+    support.complete(pi.getBusinessKey(), "Task_StubMediation", Map.of("mediationResult", result));
   }
 
   private ProcessInstance start(String level, String unitCode, String category, boolean crossRegion) {

@@ -24,7 +24,6 @@ final class FakeFunnelDelegates {
   final List<String> calls = new ArrayList<>();
 
   void register() {
-    Mocks.register("districtDecisions", new org.huian.testsupport.DongchengTenant.SharedDecisions());
     Mocks.register("registerCaseDelegate", (JavaDelegate) e -> calls.add("register"));
     Mocks.register("assignEntryUnitDelegate", (JavaDelegate) e -> {
       Map<?, ?> routing = (Map<?, ?>) e.getVariable("routing");

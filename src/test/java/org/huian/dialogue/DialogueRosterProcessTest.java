@@ -3,38 +3,23 @@ package org.huian.dialogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+import org.huian.testsupport.ProcessModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Model test of {@code dialogue-roster.bpmn}: the roster form's start saves the officer and keeps only the number. */
 @Deployment(resources = {DialogueRoster.RESOURCE, "forms/dialogue-officer.form"})
-class DialogueRosterProcessTest {
+class DialogueRosterProcessTest extends ProcessModelTest {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder("model-test.camunda.cfg.xml").assertClassCoverageAtLeast(0.9).build();
-
-  ProcessEngine processEngine;
   FakeDialogueDelegates fakes;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
     fakes = new FakeDialogueDelegates();
     fakes.register();
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
   }
 
   @Test

@@ -25,8 +25,6 @@ final class FakeDialogueDelegates {
   Map<String, Double> scores = new HashMap<>(Map.of("110101004000", 92.0, "110101011000", 70.0));
 
   void register() {
-    // the fulfilment grace and the dialogue assessment bind latest with the district tenant expression
-    Mocks.register("districtDecisions", new org.huian.testsupport.DongchengTenant.SharedDecisions());
     Mocks.register("openCycleDelegate", (JavaDelegate) e -> {
       e.setVariable("quarter", startQuarter);
       e.setVariable("yearOver", false);

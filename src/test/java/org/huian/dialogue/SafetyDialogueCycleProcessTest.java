@@ -4,20 +4,14 @@ import org.huian.testsupport.DongchengTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.huian.dialogue.DialogueCycle.Elements;
-import org.huian.mediation.ModelTestSupport;
-import org.junit.jupiter.api.AfterEach;
+import org.huian.testsupport.ProcessModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Model test of {@code safety-dialogue-cycle.bpmn} with the real assessment DMN: four quarterly
@@ -26,29 +20,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {DialogueCycle.RESOURCE, DialogueCycle.ASSESSMENT_DMN, "forms/dialogue-review.form",
     "forms/dialogue-admonition.form"})
-class SafetyDialogueCycleProcessTest {
+class SafetyDialogueCycleProcessTest extends ProcessModelTest {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder("model-test.camunda.cfg.xml").assertClassCoverageAtLeast(0.9).build();
-
-  ProcessEngine processEngine;
   FakeDialogueDelegates fakes;
-  ModelTestSupport support;
   int counter;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
     fakes = new FakeDialogueDelegates();
     fakes.register();
-    support = new ModelTestSupport(processEngine);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test

@@ -295,6 +295,19 @@ abstract class AbstractDialogueApiTest extends AbstractApiTest {
     HuianClient.Download q1 = client.download(DISTRICT, "/api/dialogue/bulletins/TB-2027-Q1/pdf");
     assertThat(q1.contentType()).startsWith("application/pdf");
     assertThat(text(q1.bytes())).contains("平安恳谈任务落实情况季度通报", "逾期未完成任务", overdue, "前门街道", "已提级");
+    // the template-rendered PDF shows the bulletin's own figures: each task's row with its deadline and progress
+    JsonNode q1Json = client.get(DISTRICT, "/api/dialogue/bulletins/TB-2027-Q1").body();
+    String q1Text = text(q1.bytes());
+    assertThat(q1Text).contains(q1Json.path("bulletinNo").asText(), q1Json.path("asOf").asText());
+    for (JsonNode e : q1Json.path("entries")) {
+      assertThat(q1Text).as("the row of %s", e.path("taskNo").asText())
+          .containsPattern(java.util.regex.Pattern.quote(e.path("taskNo").asText()) + "[\\s\\S]*?"
+              + java.util.regex.Pattern.quote(e.path("deadline").asText()) + "\\s+" + e.path("progress").asInt() + "%");
+    }
+    try (PDDocument doc = Loader.loadPDF(q1.bytes())) {
+      assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("平安恳谈任务落实情况季度通报");
+      assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
+    }
     HuianClient.Download annual = client.download(DISTRICT, "/api/dialogue/bulletins/TB-2027-ND/pdf");
     assertThat(text(annual.bytes())).contains("年度考核通报", "通报约谈单位", "前门街道");
     HuianClient.Download effectiveness = client.download(DISTRICT, "/api/dialogue/reviews/" + CYCLE + "/pdf");

@@ -343,6 +343,10 @@ class RiskApiPostgresTest extends AbstractApiTest {
     try (PDDocument doc = Loader.loadPDF(bytes)) {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).contains("安定门街道", "平安指数体检报告", "主要风险因素", "网格上报风险", "建议关注", "四周预测");
+      assertThat(text).as("the stored report's own index and title").contains("平安指数 " + andingmen.path("score").asText(),
+          andingmen.path("title").asText());
+      assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(andingmen.path("title").asText());
+      assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
       BufferedImage page1 = new PDFRenderer(doc).renderImageWithDPI(0, 60);
       assertThat(countPixels(page1, 0x1F6FB2)).as("the index line of the chart").isGreaterThan(20);
       assertThat(countPixels(page1, 0xE67E22)).as("the dashed forecast line").isGreaterThan(5);

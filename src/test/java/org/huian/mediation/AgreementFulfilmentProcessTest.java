@@ -4,47 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.huian.mediation.AgreementFulfilment.Elements;
-import org.junit.jupiter.api.AfterEach;
+import org.huian.testsupport.ProcessModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Model test of {@code agreement-fulfilment.bpmn} with the real grace DMN: every item confirmed; a
  * late fulfilment inside the grace period; a grace period that ends in a breach.
  */
 @Deployment(resources = {AgreementFulfilment.RESOURCE, AgreementFulfilment.GRACE_DMN, "forms/fulfilment-confirm.form"})
-class AgreementFulfilmentProcessTest {
+class AgreementFulfilmentProcessTest extends ProcessModelTest {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder("model-test.camunda.cfg.xml").assertClassCoverageAtLeast(0.9).build();
-
-  ProcessEngine processEngine;
   FakeMediationDelegates fakes;
-  ModelTestSupport support;
   int counter;
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
     fakes = new FakeMediationDelegates();
     fakes.register();
-    support = new ModelTestSupport(processEngine);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test

@@ -22,8 +22,6 @@ public final class FakeMediationDelegates {
   public List<Long> items = new ArrayList<>(List.of(1L, 2L, 3L));
 
   public void register() {
-    // the fulfilment grace and the dialogue assessment bind latest with the district tenant expression
-    Mocks.register("districtDecisions", new org.huian.testsupport.DongchengTenant.SharedDecisions());
     Mocks.register("prepareMediationDelegate", (JavaDelegate) e -> {
       e.setVariable("mediationGroup", e.getVariable("unitCode") + "-mediation");
       calls.add("prepare");

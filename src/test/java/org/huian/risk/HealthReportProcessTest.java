@@ -8,22 +8,16 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.huian.mediation.ModelTestSupport;
 import org.huian.risk.HealthReportProcess.Elements;
-import org.junit.jupiter.api.AfterEach;
+import org.huian.testsupport.ProcessModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Model test of {@code safety-health-report.bpmn} and {@code targeted-supervision.bpmn}: the
@@ -31,28 +25,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * act, and an order escalated to the unit above when its deadline passes.
  */
 @Deployment(resources = {"processes/safety-health-report.bpmn", "processes/targeted-supervision.bpmn", "forms/targeted-supervision.form"})
-class HealthReportProcessTest {
+class HealthReportProcessTest extends ProcessModelTest {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder("model-test.camunda.cfg.xml").assertClassCoverageAtLeast(0.9).build();
-
-  ProcessEngine processEngine;
-  ModelTestSupport support;
   List<String> red = new ArrayList<>();
   List<String> calls = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    support = new ModelTestSupport(processEngine);
-    Mocks.register("issueHealthReportsDelegate", (JavaDelegate) e -> {
+    mocks.delegate("issueHealthReportsDelegate", e -> {
       calls.add("issue:" + e.getVariable("period"));
       e.setVariable("period", e.hasVariable("period") ? e.getVariable("period") : "2026-10");
       e.setVariable("redUnits", Variables.objectValue(new ArrayList<>(red))
           .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
     });
-    Mocks.register("openSupervisionOrderDelegate", (JavaDelegate) e -> {
+    mocks.delegate("openSupervisionOrderDelegate", e -> {
       String unit = (String) e.getVariable("unitCode");
       calls.add("open:" + unit);
       e.setVariable("orderNo", "DB-" + unit);
@@ -60,18 +46,12 @@ class HealthReportProcessTest {
       e.setVariable("superiorGroup", "parent-of-" + unit);
       e.setVariable("orderDeadline", Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(14))));
     });
-    Mocks.register("escalateSupervisionOrderDelegate", (JavaDelegate) e -> {
+    mocks.delegate("escalateSupervisionOrderDelegate", e -> {
       calls.add("escalate:" + e.getVariable("orderNo"));
       e.setVariable("superiorDeadline", Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7))));
     });
-    Mocks.register("recordSupervisionMeasuresDelegate", (JavaDelegate) e -> calls.add("measures:" + e.getVariable("orderNo")
+    mocks.delegate("recordSupervisionMeasuresDelegate", e -> calls.add("measures:" + e.getVariable("orderNo")
         + ":" + e.getVariable("measures")));
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
-    ClockUtil.reset();
   }
 
   ProcessInstance startByHand() {

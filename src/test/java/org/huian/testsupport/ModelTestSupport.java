@@ -1,4 +1,4 @@
-package org.huian.mediation;
+package org.huian.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
