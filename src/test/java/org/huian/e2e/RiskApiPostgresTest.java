@@ -321,6 +321,21 @@ class RiskApiPostgresTest extends AbstractApiTest {
     assertThat(client.get("district", "/api/risk/index?level=COMMUNITY&parent=" + ANDINGMEN).body().path("items").toString())
         .contains("\"unitCode\":\"" + hot + "\"");
 
+    // an open case of that community, past its deadline, with a photo: the report lists it with the photo (issue 15)
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(12))));
+    Map<String, Object> overdueCase = body(x -> x.put("title", "楼道堆物堵塞消防通道"));
+    overdueCase.put("channel", "GRID_APP");
+    overdueCase.put("location", new HashMap<>(Map.of("streetCode", ANDINGMEN, "communityCode", hot, "gridId", hot + "-01",
+        "address", "安定门内大街")));
+    Reply taken = client.post("district", "/api/cases", overdueCase);
+    assertThat(taken.status()).as(taken.raw()).isEqualTo(201);
+    ClockUtil.setCurrentTime(Date.from(now));
+    String photographed = taken.body().path("caseNo").asText();
+    Reply photo = client.postMultipart("district", "/api/cases/" + photographed + "/attachments", Map.of("caption", "现场照片"),
+        "file", org.huian.attachment.TestImages.jpeg(640, 480));
+    assertThat(photo.status()).as(photo.raw()).isEqualTo(201);
+    index.invalidate();
+
     assertThat(client.post(STREET_USER, "/api/risk/reports", Map.of()).status()).isEqualTo(403);
     Reply started = client.post("district", "/api/risk/reports?period=2026-10", Map.of());
     assertThat(started.status()).as(started.raw()).isEqualTo(202);
@@ -347,6 +362,26 @@ class RiskApiPostgresTest extends AbstractApiTest {
           andingmen.path("title").asText());
       assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(andingmen.path("title").asText());
       assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
+      assertThat(text).as("the overdue case is listed").contains(photographed, "楼道堆物堵塞消防通道");
+      int casePage = -1;
+      for (int p = 1; p <= doc.getNumberOfPages() && casePage < 0; p++) {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(p);
+        stripper.setEndPage(p);
+        if (stripper.getText(doc).contains(photographed)) {
+          casePage = p;
+        }
+      }
+      var resources = doc.getPage(casePage - 1).getResources();
+      long images = java.util.stream.StreamSupport.stream(resources.getXObjectNames().spliterator(), false)
+          .filter(n -> {
+            try {
+              return resources.getXObject(n) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }).count();
+      assertThat(images).as("the photo's thumbnail on the page listing %s", photographed).isEqualTo(1);
       BufferedImage page1 = new PDFRenderer(doc).renderImageWithDPI(0, 60);
       assertThat(countPixels(page1, 0x1F6FB2)).as("the index line of the chart").isGreaterThan(20);
       assertThat(countPixels(page1, 0xE67E22)).as("the dashed forecast line").isGreaterThan(5);
