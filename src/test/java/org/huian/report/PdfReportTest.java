@@ -42,6 +42,24 @@ class PdfReportTest {
   }
 
   @Test
+  void shouldNeverLeaveAHeadingAloneAtTheFootOfAPage() throws Exception {
+    List<List<String>> sections = new ArrayList<>();
+    IntStream.range(1, 61).forEach(i -> sections.add(List.of("第" + i + "节 标题", "各项因素平稳，保持常态化排查。".repeat(1 + (i * 7) % 11))));
+    byte[] pdf = new PdfReport(PROPERTIES).render("test-headings", "分页样例", Map.of("sections", sections));
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      assertThat(doc.getNumberOfPages()).isGreaterThan(4);
+      for (int p = 1; p < doc.getNumberOfPages(); p++) {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(p);
+        stripper.setEndPage(p);
+        List<String> lines = stripper.getText(doc).lines().map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.matches("\\d+ / \\d+")).toList();
+        assertThat(lines.get(lines.size() - 1)).as("the last line of page %d", p).doesNotMatch("第\\d+节 标题");
+      }
+    }
+  }
+
+  @Test
   void shouldEscapeDataSoItIsNeverMarkup() {
     String html = new PdfReport(PROPERTIES).html("test-sample", "<b>标题</b>", Map.of(
         "paragraph", "<script>alert(1)</script> & <img src=x>", "rows", List.of(List.of("<td>", "\"", "'")), "odd", "&amp;"));

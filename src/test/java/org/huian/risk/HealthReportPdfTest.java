@@ -192,6 +192,31 @@ class HealthReportPdfTest {
     }
   }
 
+  @Test
+  void shouldShowTheDistrictsStreetsAndRedUnitsFromTheData() throws Exception {
+    List<HealthReportView.Area> streets = report.communities().subList(0, 17).stream()
+        .map(c -> new HealthReportView.Area(c.name().replace("社区", "街道"), "街道", c.score(), c.colour(), c.colourName(), c.topFactor(),
+            "趋势平稳"))
+        .toList();
+    List<HealthReportView.Area> red = report.communities().stream().filter(c -> c.colour().equals("RED")).toList();
+    HealthReportView.District district = new HealthReportView.District("2026年11月1日",
+        new HealthReportView.Headline("66.0", "YELLOW", "黄", "红色单位 " + red.size() + " 个"), report.chart(), streets,
+        report.factors(), report.total(), red, List.of(), List.of());
+    byte[] bytes = HealthReportService.render(new PdfReport(new ReportProperties(null, null)), "东城区 2026年10月平安指数体检报告", district);
+    try (PDDocument doc = Loader.loadPDF(bytes)) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("全区平安指数 66.0", "红色单位 " + red.size() + " 个", "无超期未办结案件。", "无关联风险。");
+      for (HealthReportView.Area s : streets) {
+        assertThat(text).containsPattern(Pattern.quote(s.name()) + "\\s+" + Pattern.quote(s.score()) + "\\s+" + s.colourName());
+      }
+      assertThat(red).isNotEmpty();
+      for (HealthReportView.Area u : red) {
+        assertThat(text).containsPattern(Pattern.quote(u.name()) + "\\s+社区\\s+" + Pattern.quote(u.score()));
+      }
+      assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
+    }
+  }
+
   static String pageText(PDDocument doc, int page) throws Exception {
     PDFTextStripper stripper = new PDFTextStripper();
     stripper.setStartPage(page);
