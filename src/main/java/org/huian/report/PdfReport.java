@@ -100,7 +100,8 @@ public class PdfReport {
           .usePdfUaAccessibility(true)
           .useSVGDrawer(new BatikSVGDrawer())
           .withProducer("Huian 汇安")
-          .withHtmlContent(xhtml, PdfReport.class.getResource("/" + PREFIX).toExternalForm());
+          // relative references (none today: images are data: URIs) resolve beside report.css
+          .withHtmlContent(xhtml, PdfReport.class.getResource("/" + PREFIX + "report.css").toExternalForm());
       // one face for every weight and style, so no text falls back to a font that is not embedded
       for (int weight : new int[] {400, 700}) {
         builder.useFont(font, FONT_FAMILY, weight, FontStyle.NORMAL, true);
