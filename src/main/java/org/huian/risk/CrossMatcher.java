@@ -218,8 +218,11 @@ public class CrossMatcher {
         .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
   }
 
+  /** A key as shown in cluster labels, lists, reports and logs: a phone number is masked. */
   private static String labelOf(String[] key) {
-    return SubjectKeys.KeyKind.valueOf(key[0]).nameZh() + "：" + key[2];
+    SubjectKeys.KeyKind kind = SubjectKeys.KeyKind.valueOf(key[0]);
+    String shown = kind == SubjectKeys.KeyKind.PHONE ? org.huian.security.Masking.phone(key[2]) : key[2];
+    return kind.nameZh() + "：" + shown;
   }
 
   /** The most items of the group that fall within one window. */

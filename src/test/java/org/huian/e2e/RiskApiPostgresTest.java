@@ -218,6 +218,8 @@ class RiskApiPostgresTest extends AbstractApiTest {
     assertThat(cluster.path("items").findValuesAsText("ref")).containsExactlyInAnyOrder(numbers.get(0), numbers.get(1),
         c.path("caseNo").asText());
     assertThat(cluster.path("matchedKeys").asText()).contains("单位名称").contains("联系电话");
+    assertThat(cluster.toString()).as("a linked phone is shown masked").contains("139****2222")
+        .doesNotContain("13911112222").doesNotContain("139-1111-2222");
     assertThat(client.get(OTHER_STREET_USER, "/api/risk/clusters").body()).as("安定门's cluster is not 前门's").isEmpty();
     assertThat(client.get(OTHER_STREET_USER, "/api/risk/clusters/" + cluster.path("clusterNo").asText()).status()).isEqualTo(403);
     // a fourth complaint long after the window joins nothing new
