@@ -497,7 +497,7 @@ class Open311Service {
     boolean hidden = Open311Catalogue.isPrivate(c);
     Instant updated = closed && c.closedAt() != null ? c.closedAt() : c.updatedAt();
     return new Request(c.caseNo(), closed ? "closed" : "open", notes, c.category().nameZh(), c.category().name(),
-        hidden ? null : redact(c.title() + "\n" + c.description(), c, parties),
+        hidden ? null : redact(c.description(), c, parties),
         unitName(c.unitCode()), closed ? null : notice(c),
         w3.format(c.createdAt()), w3.format(updated), closed || c.deadline() == null ? null : w3.format(c.deadline()),
         hidden ? null : address(c), null, null,
