@@ -138,6 +138,7 @@ class Open311Controller {
   }
 
   /** Anything else under {@code /open311}: 405 for a known resource, else 404, both in Open311's format. */
+  @io.swagger.v3.oas.annotations.Hidden
   @RequestMapping("/**")
   ResponseEntity<byte[]> unknown(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -157,7 +157,7 @@ class ApiFuzzTest extends AbstractApiTest {
     List<String> odd = new java.util.ArrayList<>(JsonFuzzer.HOSTILE);
     odd.addAll(List.of("POTHOLE", "FAMILY", "SAFETY_HAZARD", "91", "-200", "39.9", "116.4", "1e400", "0x10", "true",
         "2026-13-45T25:00:00Z", "110101000000", "330110000000", "o311_x", "火星大街1号", "东华门街道", "%ZZ", "a,b,,c"));
-    java.util.function.Function<String, String> shorten = v -> v.length() > 2000 ? v.substring(0, 2000) : v;
+    java.util.function.Function<String, String> shorten = v -> v.length() > 300 ? v.substring(0, 300) : v; // encoded, still inside Tomcat's 8 KB request line
     long cases = count("cases");
     int sent = 0;
     int accepted = 0;
