@@ -105,36 +105,38 @@ class Open311Controller {
   @Operation(summary = "查询事项（默认最近 90 天，最多 1000 条）")
   @GetMapping("/v2/requests.{format}")
   ResponseEntity<byte[]> requests(@PathVariable String format, HttpServletRequest request) {
-    Open311Format f = format(format);
-    Map<String, String[]> params = request.getParameterMap();
-    Unit district = open311.jurisdiction(request.getParameter("jurisdiction_id"));
-    return answer(f, "service_requests", open311.requests(params, district, viewer(params, district)));
+    return read(format, request, "service_requests", open311::requests);
   }
 
   @Operation(summary = "查询单个事项")
   @GetMapping("/v2/requests/{id}.{format}")
   ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format, HttpServletRequest request) {
-    Open311Format f = format(format);
-    Map<String, String[]> params = request.getParameterMap();
-    Unit district = open311.jurisdiction(request.getParameter("jurisdiction_id"));
-    return answer(f, "service_requests", List.of(open311.request(id, district, viewer(params, district))));
+    return read(format, request, "service_requests", (params, district, viewer) -> List.of(open311.request(id, district, viewer)));
   }
 
   @Operation(summary = "由 token 查询事项编号")
   @GetMapping("/v2/tokens/{token}.{format}")
   ResponseEntity<byte[]> token(@PathVariable String token, @PathVariable String format, HttpServletRequest request) {
-    Open311Format f = format(format);
-    Unit district = open311.jurisdiction(request.getParameter("jurisdiction_id"));
-    return answer(f, "service_requests", List.of(open311.token(token, district)));
+    return read(format, request, "service_requests", (params, district, viewer) -> List.of(open311.token(token, district)));
   }
 
   @Operation(summary = "办理进展（mySociety servicerequestupdates 扩展）")
   @GetMapping("/v2/servicerequestupdates.{format}")
   ResponseEntity<byte[]> updates(@PathVariable String format, HttpServletRequest request) {
+    return read(format, request, "service_request_updates", open311::updates);
+  }
+
+  /** A read of requests: its parameters, the jurisdiction and who reads. */
+  @FunctionalInterface
+  private interface Read {
+    Object answer(Map<String, String[]> params, Unit district, Open311Service.Viewer viewer);
+  }
+
+  private ResponseEntity<byte[]> read(String format, HttpServletRequest request, String root, Read read) {
     Open311Format f = format(format);
     Map<String, String[]> params = request.getParameterMap();
     Unit district = open311.jurisdiction(request.getParameter("jurisdiction_id"));
-    return answer(f, "service_request_updates", open311.updates(params, district, viewer(params, district)));
+    return answer(f, root, read.answer(params, district, viewer(params, district)));
   }
 
   /** Anything else under {@code /open311}: 405 for a known resource, else 404, both in Open311's format. */

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -82,9 +81,12 @@ class Open311Service {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final DateTimeFormatter w3;
+  private final org.huian.operations.HuianMetrics metrics;
 
   Open311Service(Geography geography, CaseIntakeService intake, CaseRepository cases, Open311Locations locations,
-      JdbcClient jdbc, TransactionTemplate transaction, @Value("${huian.deadlines.zone:Asia/Shanghai}") ZoneId zone) {
+      JdbcClient jdbc, TransactionTemplate transaction, org.huian.operations.HuianMetrics metrics,
+      @Value("${huian.deadlines.zone:Asia/Shanghai}") ZoneId zone) {
+    this.metrics = metrics;
     this.geography = geography;
     this.intake = intake;
     this.cases = cases;
@@ -128,14 +130,14 @@ class Open311Service {
     CaseIntakeRequest request = intakeRequest(params, category, district, client);
     CaseIntakeService.IntakeResult result;
     try {
-      result = transaction.execute(status -> {
+      result = metrics.timeIntake(() -> transaction.execute(status -> {
         CaseIntakeService.IntakeResult r = intake.intake(request, "open311:" + client.id());
         if (r.created()) {
           jdbc.sql("INSERT INTO open311_submissions (token, client_id, case_no, created_at) VALUES (?, ?, ?, ?)")
               .params(UUID.randomUUID().toString(), client.id(), r.row().caseNo(), Timestamp.from(Instant.now())).update();
         }
         return r;
-      });
+      }));
     } catch (InvalidRequestException e) {
       throw new InvalidRequestException(e.errors().stream()
           .map(f -> new FieldError(parameterOf(f.field()), f.message())).distinct().toList());
@@ -604,9 +606,5 @@ class Open311Service {
   static String abbreviate(String s) {
     String clean = Open311Writer.xmlSafe(s);
     return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
-  }
-
-  static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 }
