@@ -215,6 +215,19 @@ class ApiFuzzTest extends AbstractApiTest {
     assertThat(sent).isEqualTo(600);
     assertThat(failures).as("answers that break the rules").isEmpty();
     assertThat(count("cases")).as("only accepted requests are stored").isBetween(cases, cases + accepted);
+
+    // the administrators' key endpoint is JSON under /api: problem+json refusals, a client only per accepted body
+    JsonFuzzer fuzz = new JsonFuzzer(client, SEED);
+    long clients = count("open311_clients");
+    fuzz.post("admin", "/api/admin/open311/keys", HuianClient.JSON.valueToTree(Map.of("name", "门户", "district", "110101000000",
+        "ratePerMinute", 60)), 150);
+    for (int i = 0; i < 20; i++) {
+      fuzz.check("/api/admin/open311/keys/…/revoke", client.post("admin", "/api/admin/open311/keys/"
+          + java.net.URLEncoder.encode(fuzz.pick(List.of("-1", "0", "x", "1e9", "99999999999999999999", "%00")),
+              java.nio.charset.StandardCharsets.UTF_8) + "/revoke", Map.of()));
+    }
+    assertThat(fuzz.failures).as("answers that break the rules").isEmpty();
+    assertThat(count("open311_clients")).isEqualTo(clients + fuzz.accepted("keys"));
   }
 
   /** The media type of an .xlsx workbook. */
