@@ -250,6 +250,17 @@ public class CaseRepository {
     return jdbc.sql(sql.toString()).params(args).query(this::map).list();
   }
 
+  /**
+   * Cases matching a condition written by another capability over this table's columns (with
+   * {@code ?} parameters), in the given order, at most {@code limit}; Open311's request search.
+   */
+  public List<CaseRow> select(String condition, List<Object> args, String orderBy, int limit) {
+    List<Object> all = new ArrayList<>(args);
+    all.add(limit);
+    return jdbc.sql("SELECT * FROM cases WHERE " + condition + " ORDER BY " + orderBy + " LIMIT ?").params(all)
+        .query(this::map).list();
+  }
+
   public long count(CaseQuery q) {
     StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM cases WHERE 1=1");
     List<Object> args = new ArrayList<>();

@@ -6,7 +6,9 @@ public enum Channel {
   GRID_APP("网格员上报"),
   HOTLINE("热线电话"),
   ONLINE("网上反映"),
-  LETTER("来信");
+  LETTER("来信"),
+  /** Another system through Open311 GeoReport v2 ({@code /open311/v2}, docs/open311.md). */
+  OPEN311("Open311 接口");
 
   private final String nameZh;
 

@@ -10,7 +10,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 /**
  * Tomcat answers some requests itself, before any servlet sees them (an encoded slash or a NUL
  * in the path, a malformed request line). Those answers are problem+json too, not Tomcat's HTML
- * page, and never reveal the server version.
+ * page, and never reveal the server version; under {@code /open311/} they are Open311's error list.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -21,11 +21,22 @@ public class ProblemErrorReportValve extends ErrorReportValve {
       return;
     }
     try {
+      String detail = status >= 500 ? "服务器内部错误，请联系管理员" : "请求无法解析，请检查地址和内容";
+      var open311 = org.huian.open311.Open311TomcatErrors.forPath(request.getRequestURI(), status, detail);
+      if (open311.isPresent()) {
+        response.setContentType(open311.get().contentType());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Writer writer = response.getReporter();
+        if (writer != null) {
+          writer.write(new String(open311.get().bytes(), StandardCharsets.UTF_8));
+          response.finishResponse();
+        }
+        return;
+      }
       response.setContentType("application/problem+json");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       Writer writer = response.getReporter();
       if (writer != null) {
-        String detail = status >= 500 ? "服务器内部错误，请联系管理员" : "请求无法解析，请检查地址和内容";
         writer.write("{\"type\":\"about:blank\",\"title\":\"" + (status >= 500 ? "Internal Server Error" : "Bad Request")
             + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
         response.finishResponse();

@@ -126,6 +126,110 @@ class ApiFuzzTest extends AbstractApiTest {
         .isLessThanOrEqualTo(agreements + fuzz.accepted("agreement"));
   }
 
+  // ------------------------------------------------------------------ Open311 (docs/open311.md)
+
+  /**
+   * Open311: mutated form POSTs (missing, hostile and unknown parameters and attributes, odd
+   * coordinates, wrong content types, broken encodings) and hostile query parameters and path
+   * segments on every GET. No 5xx; every refusal is the specification's error list in the path's
+   * format (never problem+json); only accepted POSTs leave a case.
+   */
+  @Test
+  void shouldAnswerEveryMalformedOpen311RequestInItsOwnErrorFormat() {
+    java.util.Random random = new java.util.Random(SEED);
+    Open311Client open311 = new Open311Client(port);
+    String key = client.post("admin", "/api/admin/open311/keys", Map.of("name", "fuzz", "district", "110101000000",
+        "ratePerMinute", 10_000)).body().path("key").asText();
+    Map<String, String> valid = new LinkedHashMap<>();
+    valid.put("api_key", key);
+    valid.put("service_code", "WAGE_ARREARS");
+    valid.put("address_string", "安定门街道交北头条社区");
+    valid.put("last_name", "李");
+    valid.put("first_name", "建国");
+    valid.put("phone", "13812345678");
+    valid.put("description", "工资被拖欠");
+    valid.put("attribute[amount_involved]", "86000");
+    valid.put("attribute[people_involved]", "6");
+    List<String> names = List.of("api_key", "jurisdiction_id", "service_code", "lat", "long", "address_string", "address_id",
+        "first_name", "last_name", "phone", "email", "description", "media_url", "attribute[amount_involved]",
+        "attribute[people_involved]", "attribute[cross_region]", "attribute[respondent_name]", "attribute[x]", "attribute[",
+        "attribute[cross_region][]", "device_id", "account_id");
+    List<String> odd = new java.util.ArrayList<>(JsonFuzzer.HOSTILE);
+    odd.addAll(List.of("POTHOLE", "FAMILY", "SAFETY_HAZARD", "91", "-200", "39.9", "116.4", "1e400", "0x10", "true",
+        "2026-13-45T25:00:00Z", "110101000000", "330110000000", "o311_x", "火星大街1号", "东华门街道", "%ZZ", "a,b,,c"));
+    java.util.function.Function<String, String> shorten = v -> v.length() > 300 ? v.substring(0, 300) : v; // encoded, still inside Tomcat's 8 KB request line
+    long cases = count("cases");
+    int sent = 0;
+    int accepted = 0;
+    List<String> failures = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      String format = random.nextBoolean() ? "xml" : "json";
+      Open311Client.Answer a;
+      int kind = random.nextInt(10);
+      if (kind < 5) {
+        Map<String, String> form = new LinkedHashMap<>(valid);
+        for (int m = 1 + random.nextInt(3); m > 0; m--) {
+          String name = names.get(random.nextInt(names.size()));
+          switch (random.nextInt(3)) {
+            case 0 -> form.remove(name);
+            default -> form.put(name, odd.get(random.nextInt(odd.size())));
+          }
+        }
+        a = open311.post("/open311/v2/requests." + format, form);
+      } else if (kind == 5) {
+        a = open311.raw("POST", "/open311/v2/requests." + format,
+            List.of("application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded")
+                .get(random.nextInt(4)),
+            List.of("{\"service_code\":\"NEIGHBOUR\"}", "api_key=" + key + "&service_code=%ZZ&description=%E4%B8",
+                "--x\r\nContent-Disposition: form-data; name=\"api_key\"\r\n\r\n" + key + "\r\n--x--\r\n",
+                "api_key=" + key + "&" + "a".repeat(random.nextInt(3) == 0 ? 500_000 : 10)).get(random.nextInt(4)));
+      } else {
+        String value = shorten.apply(odd.get(random.nextInt(odd.size())));
+        String segment = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        segment = segment.isEmpty() ? "x" : segment;
+        String param = List.of("start_date", "end_date", "status", "service_code", "service_request_id", "jurisdiction_id",
+            "api_key").get(random.nextInt(7));
+        String path = List.of("/open311/v2/requests.", "/open311/v2/servicerequestupdates.", "/open311/v2/services.",
+            "/open311/v2/requests/" + segment + ".", "/open311/v2/tokens/" + segment + ".", "/open311/v2/services/" + segment + ".",
+            "/open311/v2/discovery.").get(random.nextInt(7)) + format;
+        a = open311.get(path, Map.of(param, value));
+      }
+      sent++;
+      String expected = a.response().uri().getPath().endsWith(".json") ? "application/json" : "text/xml";
+      if (a.status() >= 500) {
+        failures.add(a.status() + " " + a.response().uri() + " " + a.raw());
+      } else if (a.status() >= 400) {
+        if (!a.contentType().startsWith(expected)) {
+          failures.add("not the Open311 error format (" + a.contentType() + "): " + a.response().uri() + " " + a.raw());
+        } else {
+          boolean listed = expected.equals("text/xml") ? a.xml().getDocumentElement().getTagName().equals("errors")
+              : a.json().isArray() && a.json().path(0).has("code") && a.json().path(0).has("description");
+          if (!listed) {
+            failures.add("not an error list: " + a.raw());
+          }
+        }
+      } else if (a.response().request().method().equals("POST")) {
+        accepted++;
+      }
+    }
+    assertThat(sent).isEqualTo(600);
+    assertThat(failures).as("answers that break the rules").isEmpty();
+    assertThat(count("cases")).as("only accepted requests are stored").isBetween(cases, cases + accepted);
+
+    // the administrators' key endpoint is JSON under /api: problem+json refusals, a client only per accepted body
+    JsonFuzzer fuzz = new JsonFuzzer(client, SEED);
+    long clients = count("open311_clients");
+    fuzz.post("admin", "/api/admin/open311/keys", HuianClient.JSON.valueToTree(Map.of("name", "门户", "district", "110101000000",
+        "ratePerMinute", 60)), 150);
+    for (int i = 0; i < 20; i++) {
+      fuzz.check("/api/admin/open311/keys/…/revoke", client.post("admin", "/api/admin/open311/keys/"
+          + java.net.URLEncoder.encode(fuzz.pick(List.of("-1", "0", "x", "1e9", "99999999999999999999", "%00")),
+              java.nio.charset.StandardCharsets.UTF_8) + "/revoke", Map.of()));
+    }
+    assertThat(fuzz.failures).as("answers that break the rules").isEmpty();
+    assertThat(count("open311_clients")).isEqualTo(clients + fuzz.accepted("keys"));
+  }
+
   /** The media type of an .xlsx workbook. */
   static final class TableFileTypes {
     static final String XLSX = org.huian.geography.TableFile.XLSX;
