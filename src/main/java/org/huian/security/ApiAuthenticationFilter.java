@@ -30,6 +30,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   public static final String CURRENT_USER = "huian.currentUser";
   /** Deployed models: versions, XML and rollback, for administrators and process designers. */
   static final String DEFINITIONS = "/api/admin/definitions";
+  /** The resident's page (docs/field-and-residents.md): no login; rate-limited by the resident capability instead. */
+  static final String PUBLIC = "/api/public/";
 
   private final IdentityService identityService;
   private final ScopeResolver scopes;
@@ -39,6 +41,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     this.identityService = identityService;
     this.scopes = scopes;
     this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    // the servlet path is decoded and normalised by the container, so "/api/public/../cases" is "/api/cases"
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return path.startsWith(PUBLIC);
   }
 
   @Override
