@@ -37,6 +37,8 @@ async function init() {
   $('files').addEventListener('change', addPhotos);
   $('useGps').addEventListener('change', suggestLocation);
   $('report').addEventListener('submit', submit);
+  ['category', 'streetCode', 'communityCode'].forEach((f) => $(f).addEventListener('change', () => showError(f, '')));
+  ['description', 'name', 'phone', 'address'].forEach((f) => $(f).addEventListener('input', () => showError(f, '')));
   $('copy').addEventListener('click', () => navigator.clipboard && navigator.clipboard.writeText($('done-link').href));
   document.body.dataset.loaded = 'true';
 }
@@ -45,7 +47,7 @@ async function loadDistrict(district) {
   units = await json('/api/public/units?district=' + encodeURIComponent(district.code));
   const street = $('streetCode');
   street.length = 1;
-  units.streets.forEach((s) => street.append(option(s.code, s.name)));
+  units.streets.forEach((s) => street.append(option(s.code, placeName(s))));
   fillCommunities();
   boundaries = null;
   $('map-field').hidden = true;
@@ -59,11 +61,16 @@ async function loadDistrict(district) {
   }
 }
 
+// Units are named as centres (安定门街道综治中心); a resident picks the place (安定门街道).
+function placeName(unit) {
+  return unit.name.replace(/综治中心$/, '') || unit.shortName;
+}
+
 function fillCommunities() {
   const community = $('communityCode');
   community.length = 1;
   const street = units && units.streets.find((s) => s.code === $('streetCode').value);
-  (street ? street.communities : []).forEach((c) => community.append(option(c.code, c.name)));
+  (street ? street.communities : []).forEach((c) => community.append(option(c.code, placeName(c))));
 }
 
 function streetFeatures() {
