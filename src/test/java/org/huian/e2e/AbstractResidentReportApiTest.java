@@ -138,9 +138,13 @@ abstract class AbstractResidentReportApiTest extends AbstractApiTest {
     assertThat(types(c)).containsSubsequence("RECEIVED", "ROUTED", "DISPATCHED");
     assertThat(handleTask(caseNo)).as("waits in the street's handling").isNotNull();
 
-    JsonNode attachments = client.get(STREET_USER, "/api/cases/" + caseNo + "/attachments").body();
+    JsonNode attachments = client.get(STREET_USER, "/api/cases/" + caseNo + "/attachments").body().path("items");
     assertThat(attachments.size()).isEqualTo(2);
     assertThat(attachments.findValuesAsText("step")).containsOnly("intake");
+    assertThat(attachments.findValuesAsText("contentType")).containsOnly("image/jpeg");
+    assertThat(client.download(STREET_USER, attachments.get(0).path("url").asText()).status()).isEqualTo(200);
+    assertThat(client.get(OTHER_STREET_USER, "/api/cases/" + caseNo + "/attachments").status())
+        .as("another street sees neither the case nor its photos").isEqualTo(404);
 
     assertThat(jdbc.sql("SELECT token_hash FROM resident_tracking WHERE case_no = ?").param(caseNo).query(String.class).list())
         .as("only the hash is stored").containsExactly(org.huian.mediation.ConfirmationLinks.hash(token));
@@ -207,6 +211,27 @@ abstract class AbstractResidentReportApiTest extends AbstractApiTest {
     assertThat(tooMany.status()).as(tooMany.raw()).isEqualTo(400);
     assertThat(count("cases")).as("no case").isEqualTo(cases);
     assertThat(count("notification_outbox")).as("no SMS").isEqualTo(outboxRows);
+  }
+
+  @Test
+  void shouldReadAPhotosPositionOnlyWhenAskedAndStoreNoPhotoForIt() {
+    long attachments = count("attachments");
+    byte[] withGps = org.huian.attachment.TestImages.jpegWithGps(400, 300, 39.9455, 116.4075, 1);
+    Reply found = client.postMultipart(null, "/api/public/photo-location", Map.of(), Map.of("file", withGps));
+    assertThat(found.status()).as(found.raw()).isEqualTo(200);
+    assertThat(found.body().path("found").asBoolean()).isTrue();
+    assertThat(found.body().path("lat").asDouble()).isCloseTo(39.9455, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(found.body().path("lon").asDouble()).isCloseTo(116.4075, org.assertj.core.data.Offset.offset(1e-4));
+    Reply none = client.postMultipart(null, "/api/public/photo-location", Map.of(), Map.of("file", photo(100, 80, Color.GREEN)));
+    assertThat(none.body().path("found").asBoolean()).isFalse();
+    Reply bad = client.postMultipart(null, "/api/public/photo-location", Map.of(), Map.of("file", "hello".getBytes(StandardCharsets.UTF_8)));
+    assertThat(bad.status()).isEqualTo(415);
+    assertThat(count("attachments")).as("looking at a photo stores nothing").isEqualTo(attachments);
+
+    Reply filed = postReport(report(x -> { x.put("lat", 39.9455); x.put("lon", 116.4075); }), Map.of("IMG_1.jpg", withGps));
+    assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+    JsonNode c = get(filed.body().path("caseNo").asText());
+    assertThat(c.path("location").path("lat").asDouble()).isEqualTo(39.9455);
   }
 
   @Test

@@ -103,7 +103,7 @@ class ResidentReportBrowserTest extends AbstractApiTest {
     page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("resident-report-done.png")).setFullPage(true));
     JsonNode staff = get(caseNo);
     assertThat(staff.path("channel").asText()).isEqualTo("ONLINE");
-    assertThat(client.get(STREET_USER, "/api/cases/" + caseNo + "/attachments").body().size()).as("the photo is on the case")
+    assertThat(client.get(STREET_USER, "/api/cases/" + caseNo + "/attachments").body().path("items").size()).as("the photo is on the case")
         .isEqualTo(1);
 
     page.locator("#done-link").tap();
