@@ -96,14 +96,22 @@ async function drawMap() {
   window.echarts.registerMap(name, { type: 'FeatureCollection', features });
   const chart = window.echarts.init($('map'));
   chart.setOption({
-    series: [{ type: 'map', map: name, nameProperty: 'code', selectedMode: 'single', label: { show: true, fontSize: 11,
+    series: [{ type: 'map', map: name, nameProperty: 'code', selectedMode: 'single', layoutSize: '96%',
+      label: { show: true, fontSize: 11,
       formatter: (p) => (units.streets.find((s) => s.code === p.name) || {}).shortName || '' },
-      itemStyle: { areaColor: '#fde8e8', borderColor: '#a61b1b' }, select: { itemStyle: { areaColor: '#a61b1b' } },
+      itemStyle: { areaColor: '#fde8e8', borderColor: '#a61b1b' },
+      select: { itemStyle: { areaColor: '#a61b1b' }, label: { color: '#fff' } },
       data: units.streets.map((s) => ({ name: s.code })) }],
   });
   chart.on('click', (p) => {
     $('streetCode').value = p.name;
     fillCommunities();
+    showError('streetCode', '');
+  });
+  // the picker and the map show the same street
+  $('streetCode').addEventListener('change', () => {
+    chart.dispatchAction({ type: 'unselect', seriesIndex: 0, name: units.streets.map((s) => s.code) });
+    if ($('streetCode').value) chart.dispatchAction({ type: 'select', seriesIndex: 0, name: $('streetCode').value });
   });
 }
 

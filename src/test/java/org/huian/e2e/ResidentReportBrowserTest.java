@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
+import org.huian.e2e.HuianClient.Reply;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,6 +127,62 @@ class ResidentReportBrowserTest extends AbstractApiTest {
     assertNoSeriousViolations(page, "/track/… closed");
     page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("resident-track.png")).setFullPage(true));
     context.close();
+  }
+
+  /**
+   * Where the district imported its boundaries (here the synthetic rectangles, not real ones), the
+   * form shows the streets' map: tapping 前门 picks it. With the photo position allowed, a photo
+   * taken in 安定门's rectangle picks 安定门 and the community it lies in; without the tick the
+   * page sends nothing.
+   */
+  @Test
+  void shouldPickTheStreetOnTheMapAndFromAPhotosPositionWhenAllowed() throws IOException {
+    JsonNode tiles = client.get("district", "/api/risk/street-tiles").body();
+    Reply imported = client.postRaw("admin", "/api/admin/units/boundaries?district=110101000000", "application/geo+json",
+        HuianClient.write(SyntheticBoundaries.of(tiles, client.get("district", "/api/units").body())));
+    assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
+    BrowserContext context = phone();
+    try {
+      Page page = context.newPage();
+      page.setDefaultTimeout(60_000);
+      List<String> locationRequests = new ArrayList<>();
+      page.onRequest(r -> {
+        if (r.url().contains("/api/public/photo-location")) {
+          locationRequests.add(r.url());
+        }
+      });
+      page.navigate("http://localhost:" + port + "/report");
+      page.locator("body[data-loaded=true]").waitFor();
+      page.locator("#map canvas").waitFor();
+      page.waitForFunction("() => window.echarts && echarts.getInstanceByDom(document.getElementById('map'))");
+      page.waitForTimeout(500); // the map's first frame
+      double[] qianmen = SyntheticBoundaries.centre(tiles, QIANMEN);
+      @SuppressWarnings("unchecked")
+      List<Number> xy = (List<Number>) page.evaluate("([lon, lat]) => echarts.getInstanceByDom(document.getElementById('map'))"
+          + ".convertToPixel({ seriesIndex: 0 }, [lon, lat])", List.of(qianmen[1], qianmen[0]));
+      page.locator("#map").tap(new Locator.TapOptions().setPosition(xy.get(0).doubleValue(), xy.get(1).doubleValue()));
+      page.waitForCondition(() -> QIANMEN.equals(page.locator("#streetCode").inputValue()));
+      assertNoSeriousViolations(page, "/report with the map");
+      page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("resident-report-map.png")));
+
+      double[] andingmen = SyntheticBoundaries.centre(tiles, ANDINGMEN);
+      FilePayload photo = new FilePayload("IMG_3001.jpg", "image/jpeg",
+          org.huian.attachment.TestImages.jpegWithGps(400, 300, andingmen[0], andingmen[1], 1));
+      page.locator("#files").setInputFiles(photo);
+      page.locator("#thumbs img").waitFor();
+      page.waitForTimeout(500);
+      assertThat(locationRequests).as("no position is read without the resident's tick").isEmpty();
+      assertThat(page.locator("#streetCode").inputValue()).isEqualTo(QIANMEN);
+
+      page.locator("#useGps").check();
+      page.waitForCondition(() -> page.locator("#gps-note").innerText().contains("选择了街道"));
+      assertThat(locationRequests).hasSize(1);
+      assertThat(page.locator("#streetCode").inputValue()).isEqualTo(ANDINGMEN);
+      assertThat(page.locator("#communityCode").inputValue()).as("the community strip the point lies in").startsWith("110101004");
+    } finally {
+      context.close();
+      assertThat(client.delete("admin", "/api/admin/units/boundaries?district=110101000000").status()).isEqualTo(204);
+    }
   }
 
   /** Injects axe-core and fails on any serious or critical violation, naming each rule and node. */
