@@ -174,7 +174,7 @@ async function suggestLocation() {
   const street = boundaries && streetAt(answer.lon, answer.lat);
   if (street) {
     $('streetCode').value = street;
-    fillCommunities();
+    $('streetCode').dispatchEvent(new Event('change')); // communities, map and error follow
     const community = boundaries.features.find((f) => f.properties.parentCode === street && inFeature(f, answer.lon, answer.lat));
     if (community) $('communityCode').value = community.properties.code;
   }

@@ -18,15 +18,19 @@ import org.springframework.web.bind.annotation.PathVariable;
  * is cached or sends a referrer, so the token stays out of caches and other sites' logs.
  */
 @Controller
+@io.swagger.v3.oas.annotations.tags.Tag(name = "居民反映（无需登录）")
 class ResidentPages {
 
   private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "居民反映页面（无需登录）", description = "HTML 页面；数据经 /api/public/* 提交。")
   @GetMapping({"/report", "/report/"})
   ResponseEntity<String> report() throws IOException {
     return page("static/resident/report.html");
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "办理进度页面（私密链接，无需登录）",
+      description = "HTML 页面，由 /api/public/track/{token} 取得内容；未知链接由该接口答 404。")
   @GetMapping("/track/{token}")
   ResponseEntity<String> track(@PathVariable String token) throws IOException {
     return page("static/resident/track.html"); // an unknown token is told apart by the API (404), not here
