@@ -318,6 +318,11 @@ abstract class AbstractResidentReportApiTest extends AbstractApiTest {
     assertThat(client.get(null, "/api/public/districts").body().get(0).path("boundaries").asBoolean()).isFalse();
     assertThat(client.get(null, "/api/public/boundaries").status()).isEqualTo(404);
     assertThat(client.get(null, "/api/units").status()).as("the staff's tree still needs a login").isEqualTo(401);
+    for (String sneaky : List.of("/api/public/../cases", "/api/public/%2e%2e/cases", "/api/public/..;/cases", "/api/public/%2E%2E/units")) {
+      Reply r = client.get(null, sneaky);
+      assertThat(r.status()).as("%s must not reach a staff endpoint without a login", sneaky).isIn(400, 401, 404);
+      assertThat(r.raw()).doesNotContain("caseNo").doesNotContain("groups");
+    }
     Reply form = client.getHtml("/report");
     assertThat(form.status()).isEqualTo(200);
     assertThat(form.raw()).contains("我要反映", "匿名反映");
