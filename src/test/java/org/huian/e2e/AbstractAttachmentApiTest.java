@@ -7,16 +7,10 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.GpsDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +18,7 @@ import java.util.Map;
 import org.huian.attachment.TestImages;
 import org.huian.e2e.HuianClient.Download;
 import org.huian.e2e.HuianClient.Reply;
+import org.huian.e2e.MultipartBody.Part;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,32 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AbstractAttachmentApiTest extends AbstractApiTest {
 
-  /** One part of a multipart request: a text field (fileName null) or a file. */
-  record Part(String name, String fileName, String contentType, byte[] bytes) {
-    static Part file(String fileName, String contentType, byte[] bytes) {
-      return new Part("file", fileName, contentType, bytes);
-    }
-
-    static Part field(String name, String value) {
-      return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
   Reply upload(String user, String path, Part... parts) {
-    String boundary = "huianAttachment" + System.nanoTime();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Part p : parts) {
-      String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
-          + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"") + "\r\n"
-          + (p.contentType() == null ? "" : "Content-Type: " + p.contentType() + "\r\n") + "\r\n";
-      out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-      out.writeBytes(p.bytes());
-      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return client.postBytes(user, path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    return MultipartBody.post(client, user, path, List.of(parts));
   }
 
   String newCase() {
