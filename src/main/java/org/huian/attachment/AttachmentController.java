@@ -120,6 +120,7 @@ class AttachmentController {
   private ResponseEntity<UploadResult> upload(AttachmentOwner owner, String ownerNo, List<MultipartFile> files, String step,
       String caption, String clientRef, String useLocation, CurrentUser user) {
     boolean location = "true".equalsIgnoreCase(useLocation);
+    attachments.checkFields(step, caption, clientRef);
     List<Attachment> repeated = attachments.existing(owner, ownerNo, clientRef);
     if (!repeated.isEmpty()) {
       return ResponseEntity.ok().body(new UploadResult(repeated, null));

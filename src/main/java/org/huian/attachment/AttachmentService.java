@@ -43,6 +43,10 @@ public class AttachmentService {
     this.store = store;
     this.properties = properties;
     this.inspector = new FileInspector(properties);
+    // register TwelveMonkeys' readers (WebP, CMYK JPEG) through the application's class loader:
+    // ImageIO scans once, with the class loader of whichever thread used it first, and in the
+    // packaged jar other class loaders do not see BOOT-INF/lib
+    javax.imageio.ImageIO.scanForPlugins();
   }
 
   /**
@@ -147,12 +151,32 @@ public class AttachmentService {
     return rows.list(owner, ownerNo).stream().map(AttachmentRow::view).toList();
   }
 
-  /** The attachments stored earlier with this client reference (empty when none). */
+  /**
+   * The attachments stored earlier with this client reference (empty when none); 400 for a
+   * reference that {@link #store} would refuse.
+   */
   public List<Attachment> existing(AttachmentOwner owner, String ownerNo, String clientRef) {
-    if (clientRef == null || clientRef.isBlank()) {
+    String ref = blankToNull(clientRef);
+    if (ref == null) {
       return List.of();
     }
-    return rows.byClientRef(owner, ownerNo, clientRef.strip()).stream().map(AttachmentRow::view).toList();
+    List<FieldError> errors = new ArrayList<>();
+    clientRef(errors, ref);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return rows.byClientRef(owner, ownerNo, ref).stream().map(AttachmentRow::view).toList();
+  }
+
+  /** Checks step, caption and client reference as {@link #store} does, before any file is read. */
+  public void checkFields(String step, String caption, String clientRef) {
+    List<FieldError> errors = new ArrayList<>();
+    text(errors, "step", blankToNull(step), MAX_STEP);
+    text(errors, "caption", blankToNull(caption), MAX_CAPTION);
+    clientRef(errors, blankToNull(clientRef));
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
   }
 
   /** One attachment by id; the caller checks that the user may see its owner. */
@@ -220,9 +244,7 @@ public class AttachmentService {
     List<FieldError> errors = new ArrayList<>();
     text(errors, "step", step, MAX_STEP);
     text(errors, "caption", caption, MAX_CAPTION);
-    if (clientRef != null && (clientRef.length() > MAX_CLIENT_REF || !clientRef.matches("[A-Za-z0-9._:-]+"))) {
-      errors.add(new FieldError("clientRef", "须为不超过 " + MAX_CLIENT_REF + " 个字符的字母、数字或 . _ : -"));
-    }
+    clientRef(errors, clientRef);
     if (files == null || files.isEmpty()) {
       errors.add(new FieldError("file", "请选择要上传的文件"));
     } else if (files.size() > properties.maxFilesPerStep()) {
@@ -230,6 +252,12 @@ public class AttachmentService {
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
+    }
+  }
+
+  private static void clientRef(List<FieldError> errors, String clientRef) {
+    if (clientRef != null && (clientRef.length() > MAX_CLIENT_REF || !clientRef.matches("[A-Za-z0-9._:-]+"))) {
+      errors.add(new FieldError("clientRef", "须为不超过 " + MAX_CLIENT_REF + " 个字符的字母、数字或 . _ : -"));
     }
   }
 

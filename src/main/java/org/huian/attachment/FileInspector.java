@@ -166,7 +166,8 @@ final class FileInspector {
       return new PreparedFile(name, PDF, bytes, null, null, JPEG, pdfThumbnail(document), null);
     } catch (InvalidPasswordException e) {
       throw new Refused(HttpStatus.BAD_REQUEST, field, "PDF 文件已加密，无法打开：请上传未加密的文件");
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // a PDF nested deeply enough overflows PDFBox's recursive parser: a bad file, not a server fault
       log.debug("PDF refused: {}", e.toString());
       throw new Refused(HttpStatus.BAD_REQUEST, field, "PDF 文件无法打开，文件可能已损坏");
     }
@@ -183,7 +184,7 @@ final class FileInspector {
       float scale = Math.min(2f, properties.thumbnailEdge() / longest);
       BufferedImage page = new PDFRenderer(document).renderImage(0, scale, ImageType.RGB);
       return encode(page, JPEG);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
       log.debug("no PDF thumbnail: {}", e.toString());
       return null;
     }

@@ -31,6 +31,7 @@ class S3AttachmentStore implements AttachmentStore, DisposableBean {
   private final String bucket;
   private final String prefix;
 
+  @org.springframework.beans.factory.annotation.Autowired
   S3AttachmentStore(AttachmentProperties properties) {
     this(client(properties.s3()), properties.s3());
   }

@@ -46,12 +46,14 @@ class OpenApiConfig {
     return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
       boolean write = method.name().equals("POST") || method.name().equals("PUT");
       boolean page = path.startsWith("/m/");
+      // the resident's page (docs/field-and-residents.md): no login, rate-limited instead
+      boolean open = page || path.startsWith("/api/public/") || path.equals("/report") || path.startsWith("/track/");
       if (write || path.contains("{")) {
         op.getResponses().putIfAbsent("400", problem("请求内容不符合要求",
             "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"请求内容不符合要求\","
                 + "\"instance\":\"/api/cases\",\"errors\":[{\"field\":\"title\",\"message\":\"事项标题不能为空\"}]}"));
       }
-      if (!page) {
+      if (!open) {
         op.getResponses().putIfAbsent("401", problem("未登录或密码错误",
             "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"需要登录：请使用 HTTP Basic 提供用户名和密码\"}"));
       }
@@ -65,7 +67,11 @@ class OpenApiConfig {
         op.getResponses().putIfAbsent("404", problem("链接不存在", "{\"status\":404,\"title\":\"链接无效\",\"detail\":\"该确认链接不存在\"}"));
         op.getResponses().putIfAbsent("410", problem("链接已使用或已过期", "{\"status\":410,\"title\":\"链接已使用\",\"detail\":\"该确认链接已于此前使用\"}"));
       }
-      if (path.startsWith("/m/")) {
+      if (path.startsWith("/api/public/")) {
+        op.getResponses().putIfAbsent("429", problem("请求过于频繁（Retry-After 给出等待秒数）",
+            "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"提交过于频繁，请 60 分钟后再试\"}"));
+      }
+      if (open) {
         op.setSecurity(List.of());
       }
     }));

@@ -20,7 +20,7 @@ public class NotificationOutbox {
   public static final String SENT = "SENT";
   public static final String DEAD = "DEAD";
 
-  private static final java.util.regex.Pattern LINK_TOKEN = java.util.regex.Pattern.compile("/m/[A-Za-z0-9_-]{16,}");
+  private static final java.util.regex.Pattern LINK_TOKEN = java.util.regex.Pattern.compile("/(m|track)/[A-Za-z0-9_-]{16,}");
 
   private final JdbcClient jdbc;
 
@@ -72,9 +72,9 @@ public class NotificationOutbox {
         .params(now(), redactLinks(n.body()), n.id()).update();
   }
 
-  /** {@code …/m/<token>} becomes {@code …/m/***}. */
+  /** {@code …/m/<token>} becomes {@code …/m/***}, and a resident's {@code …/track/<token>} {@code …/track/***}. */
   public static String redactLinks(String text) {
-    return text == null ? null : LINK_TOKEN.matcher(text).replaceAll("/m/***");
+    return text == null ? null : LINK_TOKEN.matcher(text).replaceAll("/$1/***");
   }
 
   void failed(long id, String error, int maxAttempts) {

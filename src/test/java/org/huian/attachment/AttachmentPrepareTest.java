@@ -122,6 +122,9 @@ class AttachmentPrepareTest {
     assertThatThrownBy(() -> service.prepare(List.of(new Upload("x.pdf", "%PDF-1.7\n1 0 obj garbage".getBytes()))))
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> service.prepare(List.of(new Upload("x.jpg", new byte[0])))).isInstanceOf(InvalidRequestException.class);
+    // nested far enough to overflow a recursive parser
+    byte[] nested = ("%PDF-1.4\n1 0 obj\n" + "[".repeat(300_000) + "\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n").getBytes();
+    assertThatThrownBy(() -> service.prepare(List.of(new Upload("deep.pdf", nested)))).isInstanceOf(InvalidRequestException.class);
   }
 
   @Test

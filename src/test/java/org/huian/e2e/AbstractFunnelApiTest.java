@@ -372,11 +372,14 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
       if (op.getValue().path("summary").asText().isBlank()) {
         undocumented.add(op.getKey() + " " + p.getKey());
       }
-      if (p.getKey().startsWith("/api/") && !op.getValue().path("responses").has("401")) {
+      if (p.getKey().startsWith("/api/") && !p.getKey().startsWith("/api/public/") && !op.getValue().path("responses").has("401")) {
         undocumented.add(op.getKey() + " " + p.getKey() + " without 401");
       }
     }));
     assertThat(undocumented).isEmpty();
+    JsonNode report = paths.path("/api/public/reports").path("post");
+    assertThat(report.path("responses").fieldNames()).toIterable().contains("400", "429").doesNotContain("401");
+    assertThat(report.path("security").isArray() && report.path("security").isEmpty()).as("no login").isTrue();
     assertThat(paths.has("/api/cases/{caseNo}/agreement")).isTrue();
     assertThat(client.get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
     assertThat(client.get(null, "/actuator/health/readiness").raw()).contains("\"UP\"");

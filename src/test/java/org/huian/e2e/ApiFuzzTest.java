@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * text, injection strings, unknown codes, wrong content types, broken and huge bodies). No answer
  * may be a 5xx, every refusal is problem+json, and nothing is stored but what was accepted.
  */
+@org.springframework.test.context.TestPropertySource(properties = { // the resident's page: no rate limit in the way of the fuzzing
+    "huian.resident.reports-per-ip=100000", "huian.resident.reports-per-phone=100000", "huian.resident.reads-per-ip=100000"})
 class ApiFuzzTest extends AbstractApiTest {
 
   static final long SEED = 20261127L;
@@ -115,6 +117,12 @@ class ApiFuzzTest extends AbstractApiTest {
     assertThat(count("units")).as("only accepted unit files left units").isLessThanOrEqualTo(units + fuzz.accepted("import"));
     assertThat(count("act_id_user")).isLessThanOrEqualTo(users + fuzz.accepted("import"));
 
+    // attachments (docs/attachments.md): mutated and hostile uploads, broken multipart, hostile ids
+    long attachments = count("attachments");
+    AttachmentFuzz attachmentFuzz = new AttachmentFuzz(fuzz, client);
+    attachmentFuzz.run(STREET_USER, caseNo, 300);
+    assertThat(count("attachments")).as("only accepted uploads are stored").isEqualTo(attachments + attachmentFuzz.stored);
+
     assertThat(fuzz.sent).isGreaterThanOrEqualTo(1000);
     assertThat(fuzz.failures).as("answers that break the rules").isEmpty();
     assertThat(count("cases")).as("only accepted cases are stored").isEqualTo(cases + fuzz.accepted("cases"));
@@ -124,6 +132,58 @@ class ApiFuzzTest extends AbstractApiTest {
         .isEqualTo(mediations + fuzz.accepted("mediations"));
     assertThat(count("agreements")).as("only accepted agreements are stored")
         .isLessThanOrEqualTo(agreements + fuzz.accepted("agreement"));
+
+    residentPage(fuzz);
+  }
+
+  /**
+   * The resident's page, no login (docs/field-and-residents.md): mutated {@code report} parts with
+   * and without photos, broken multipart bodies, random files for the photo position, hostile
+   * tracking tokens. Only accepted reports leave a case, a link and photos.
+   */
+  void residentPage(JsonFuzzer fuzz) {
+    long cases = count("cases");
+    long links = count("resident_tracking");
+    long photos = count("attachments");
+    long acceptedPhotos = 0;
+    JsonNode report = HuianClient.JSON.valueToTree(AbstractResidentReportApiTest.report(r -> { }));
+    for (int i = 0; i < 200; i++) {
+      String part = fuzz.random.nextInt(6) == 0 ? fuzz.pick(JsonFuzzer.HOSTILE) : fuzz.mutate(report.deepCopy()).toString();
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      int n = fuzz.random.nextInt(4) == 0 ? fuzz.random.nextInt(3) : 0;
+      for (int f = 0; f < n; f++) {
+        byte[] junk = new byte[fuzz.random.nextInt(2000)];
+        fuzz.random.nextBytes(junk);
+        files.put(fuzz.pick(List.of("a.jpg", "../../x.png", "长".repeat(300) + ".jpg", "\u0000.jpg")) + f,
+            fuzz.random.nextBoolean() ? junk : AbstractResidentReportApiTest.photo(40, 30, java.awt.Color.RED));
+      }
+      HuianClient.Reply r = AbstractResidentReportApiTest.postReport(client, part, files);
+      fuzz.check("/api/public/reports", r);
+      if (r.status() == 201) {
+        acceptedPhotos += r.body().path("photos").asInt();
+      }
+    }
+    for (int i = 0; i < 50; i++) {
+      fuzz.check("/api/public/reports", client.postRaw(null, "/api/public/reports", fuzz.pick(List.of("multipart/form-data",
+          "multipart/form-data; boundary=x", "application/json", "text/plain", "multipart/mixed; boundary=y")),
+          fuzz.pick(List.of("--x\r\nContent-Disposition: form-data; name=\"report\"\r\n\r\n{}", "--x--", "", "{\"category\":1}",
+              "--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a\"\r\n\r\n" + fuzz.pick(JsonFuzzer.HOSTILE)))));
+      byte[] junk = new byte[fuzz.random.nextInt(3000)];
+      fuzz.random.nextBytes(junk);
+      fuzz.check("/api/public/photo-location", client.postMultipart(null, "/api/public/photo-location", Map.of(),
+          Map.of(fuzz.pick(List.of("file", "files", "x")), junk)));
+    }
+    for (int i = 0; i < 100; i++) {
+      String token = java.net.URLEncoder.encode(fuzz.pick(JsonFuzzer.HOSTILE) + fuzz.random.nextInt(),
+          java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+      token = token.length() > 4000 ? token.substring(0, 4000).replaceAll("%[0-9A-F]?$", "") : token;
+      fuzz.check("/api/public/track/…", client.get(null, "/api/public/track/" + token));
+      fuzz.check("/api/public/units", client.get(null, "/api/public/units?district=" + token));
+    }
+    assertThat(fuzz.failures).as("answers that break the rules").isEmpty();
+    assertThat(count("cases")).as("only accepted reports became cases").isEqualTo(cases + fuzz.accepted("reports"));
+    assertThat(count("resident_tracking")).isEqualTo(links + fuzz.accepted("reports"));
+    assertThat(count("attachments")).as("only accepted reports' photos").isEqualTo(photos + acceptedPhotos);
   }
 
   // ------------------------------------------------------------------ Open311 (docs/open311.md)

@@ -17,7 +17,7 @@ final class SmsText {
 
   /** Mainland China mobile numbers: 11 digits from 13x to 19x. */
   private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
-  private static final Pattern LINK = Pattern.compile("https?://[A-Za-z0-9.:_/-]*/m/([A-Za-z0-9_-]{16,})");
+  private static final Pattern LINK = Pattern.compile("https?://[A-Za-z0-9.:_/-]*/(?:m|track)/([A-Za-z0-9_-]{16,})");
 
   /** One SMS holds 140 octets: 70 UCS2 characters, or 67 beside a 6-octet concatenation header. */
   static final int SINGLE_UCS2 = 70;

@@ -65,6 +65,10 @@ class SmsTextTest {
         .containsEntry("t", "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh1")
         .containsEntry("url", "https://huian.example.gov.cn/m/Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh1")
         .containsEntry("s", "请确认调解协议");
+    Notification tracking = new Notification(3, "DC2026000043", "TRACKING_LINK", "sms:13812345678", "您反映的事项已受理",
+        "您反映的事项已受理（编号 DC2026000043），可打开链接查看办理进度：https://huian.example.gov.cn/track/9CIOQ891r_Ys53Qp-h27GJTP4sVCTHzt3a0QYB0uAoU");
+    assertThat(SmsText.templateParams(Map.of("t", "token"), tracking)).as("a resident's tracking link")
+        .containsEntry("t", "9CIOQ891r_Ys53Qp-h27GJTP4sVCTHzt3a0QYB0uAoU");
     Notification closed = new Notification(2, "DC2026000042", "CLOSED", "sms:13812345678", "您反映的事项已办结", "已办结。");
     assertThatThrownBy(() -> SmsText.templateParams(Map.of("t", "token"), closed))
         .isInstanceOf(PermanentNotificationFailure.class).hasMessageContaining("CLOSED message has none");
