@@ -1,6 +1,5 @@
 package org.huian.dashboard;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -37,16 +36,13 @@ class FunnelStatsController {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-  /** One level: in progress, resolved there, sent up, and the share it kept of what it finished (null: none yet). */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
+  /** One level: in progress, resolved there, sent up, and the share it kept of what it finished (absent: none yet). */
   record LevelFunnel(long inProgress, long resolvedHere, long escalatedUp, String level, String levelName, Double keptShare) {}
 
   /** A case in warning (AMBER) or breach (RED); {@code unit} is the handling unit's name. */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   record OverdueCase(String caseNo, String title, String level, String unit, Instant deadline, String sla) {}
 
-  /** The rates are shares between 0 and 1, null while nothing was closed (or no return visit answered). */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
+  /** The rates are shares between 0 and 1, absent while nothing was closed (or no return visit answered). */
   record FunnelStats(LocalDate from, LocalDate to, String streetCode, List<LevelFunnel> levels, long closed, Double onTimeRate,
       Double averageHandlingHours, Double satisfaction, List<OverdueCase> overdue) {}
 

@@ -1,6 +1,5 @@
 package org.huian.dialogue;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CycleService {
 
   /** A cycle as the API shows it. */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record CycleView(String cycleNo, String districtCode, int year, String status, String statusName, int quarter,
       String reviewSummary) {}
 

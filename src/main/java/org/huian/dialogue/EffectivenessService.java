@@ -1,6 +1,5 @@
 package org.huian.dialogue;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -42,13 +41,14 @@ public class EffectivenessService {
       @NotBlank(message = "请填写约谈日期") String heldOn,
       @NotBlank(message = "请填写约谈情况") @Size(max = 2000, message = "约谈情况不能超过 2000 字") String note) {}
 
-  /** A rated task, with the area's safety index when the task was set and at the review (null when unknown). */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
+  /**
+   * A rated task, with the area's safety index when the task was set and at the review (absent when
+   * unknown: like every null, it is left out of the JSON).
+   */
   public record ReviewView(String taskNo, String cycleNo, String title, String responsibleUnit, String rating,
       String ratingName, String evidence, boolean onTime, String areaCode, BigDecimal indexBefore, BigDecimal indexAfter) {}
 
   /** A unit's assessment; {@code calledIn}: below the line, to be called in for a talk (约谈). */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record AssessmentView(String cycleNo, String unitCode, String unitName, int tasks, int onTime, int solved,
       int partly, int notSolved, BigDecimal score, String grade, Boolean calledIn, LocalDate admonitionHeldOn,
       String admonitionNote) {}

@@ -1,6 +1,5 @@
 package org.huian.dialogue;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,18 +44,15 @@ public class ImplementationService {
       @NotBlank(message = "请填写协调意见") @Size(max = 2000, message = "协调意见不能超过 2000 字") String decision,
       String newDeadline) {}
 
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record BulletinEntryView(String taskNo, String responsibleUnit, String status, int progress, LocalDate deadline,
       boolean overdue, boolean escalated) {}
 
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record CalledInUnit(String unitCode, String unitName, BigDecimal score) {}
 
   /** A bulletin; {@code calledIn} (the units called in for a talk) only in the annual one. */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record BulletinView(String bulletinNo, String cycleNo, String kind, Integer quarter, LocalDate asOf,
       Instant issuedAt, String summary, List<BulletinEntryView> entries,
-      @JsonInclude(JsonInclude.Include.NON_NULL) List<CalledInUnit> calledIn) {}
+      List<CalledInUnit> calledIn) {}
 
   private final ImplementationRepository implementation;
   private final EffectivenessRepository effectiveness;

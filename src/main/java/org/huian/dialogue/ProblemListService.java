@@ -1,6 +1,5 @@
 package org.huian.dialogue;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -57,14 +56,11 @@ public class ProblemListService {
       @Size(max = 50, message = "一次恳谈最多登记 50 个问题")
       List<@NotNull(message = "问题不能为空") @Valid ProblemRequest> problems) {}
 
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record LinkView(String kind, String reference) {}
 
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ProblemView(String problemNo, String meetingNo, String cycleNo, String streetCode, String streetName,
       String title, String description, String taskNo, List<LinkView> links) {}
 
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record MeetingView(String meetingNo, String cycleNo, String mode, String modeName, LocalDate date,
       String streetCode, String streetName, String participants, String notes, List<ProblemView> problems) {}
 

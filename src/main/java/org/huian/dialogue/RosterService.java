@@ -1,6 +1,5 @@
 package org.huian.dialogue;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -40,19 +39,15 @@ public class RosterService {
       @NotBlank(message = "请选择街道") String streetCode) {}
 
   /** An officer as the API shows it. */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record OfficerView(String officerNo, String name, String organisation, String organisationName, String role,
       String contact, String streetCode, String streetName) {}
 
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record StreetRef(String streetCode, String streetName) {}
 
   /** One street's officers and the organisations it still lacks. */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record StreetCoverage(String streetCode, String streetName, int officers, List<String> missingOrganisations) {}
 
   /** {@code gaps}: the streets without any officer; {@code complete} when there are none. */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Coverage(boolean complete, List<StreetRef> gaps, List<StreetCoverage> streets) {}
 
   static final String ORGANISATION = "所属单位须为 COURT、PROCURATORATE 或 JUSTICE_BUREAU";

@@ -1,6 +1,5 @@
 package org.huian.dialogue;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -45,17 +44,15 @@ public class TaskListService {
       @NotBlank(message = "请填写可衡量的目标") @Size(max = 1000, message = "可衡量的目标不能超过 1000 字") String target,
       String areaCode) {}
 
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ProgressReportView(int percent, String narrative, String reason, boolean hard, String reportedBy,
       Instant reportedAt) {}
 
   /** A task; {@code progressReports} only in the detail of one task. */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record TaskView(String taskNo, String cycleNo, String title, String target, String responsibleUnit,
       String responsibleUnitName, String areaCode, LocalDate deadline, String status, String statusName, int progress,
       boolean overdue, boolean hard, String coordinationReason, String coordinationDecision, Instant completedAt,
       String rating, List<String> problemNos,
-      @JsonInclude(JsonInclude.Include.NON_NULL) List<ProgressReportView> progressReports) {}
+      List<ProgressReportView> progressReports) {}
 
   static final String PROBLEM_NOS = "请列出 1 至 20 个问题编号";
 

@@ -1,6 +1,5 @@
 package org.huian.mediation;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class MediationApiService {
 
   /** A scheduled session. */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ScheduledMediation(long id, String caseNo, String mode, Instant scheduledAt, String mediatorGroup) {}
 
   /** What recording a session's outcome answers: the agreement reached, or that none was. */
@@ -45,20 +43,17 @@ public class MediationApiService {
   /** The session ended without an agreement ({@code outcome} is {@code NO_AGREEMENT}). */
   public record NoAgreement(String caseNo, String outcome) implements AgreementOutcome {}
 
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record AgreementView(long id, String caseNo, String status, boolean partial, boolean remote, String text,
       String level, String unitCode, Instant confirmationDeadline, Instant effectiveAt, List<ObligationView> obligations)
       implements AgreementOutcome {}
 
-  /** A party of the case, by id and role; null when the party is no longer on the case. */
+  /** A party of the case, by id and role; absent when the party is no longer on the case. */
   public record PartyRef(Long id, String role, String name) {}
 
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ObligationView(long id, String kind, PartyRef obligor, PartyRef beneficiary, String description,
       BigDecimal totalAmount, String status, List<ItemView> items) {}
 
   /** One instalment or action of an obligation and its fulfilment. */
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ItemView(int seq, BigDecimal amount, LocalDate dueDate, String status, Instant graceUntil, String evidence,
       Instant confirmedAt) {}
 
