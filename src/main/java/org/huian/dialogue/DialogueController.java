@@ -60,7 +60,7 @@ class DialogueController {
 
   @Operation(summary = "名册覆盖情况", description = "每个街道的干警数和缺少的单位；gaps 列出尚无干警的街道")
   @GetMapping("/officers/coverage")
-  RosterService.Coverage coverage(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+  RosterService.RosterCoverage coverage(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     return roster.coverage(user);
   }
 

@@ -42,13 +42,13 @@ public class RosterService {
   public record OfficerView(String officerNo, String name, String organisation, String organisationName, String role,
       String contact, String streetCode, String streetName) {}
 
-  public record StreetRef(String streetCode, String streetName) {}
+  public record RosterGap(String streetCode, String streetName) {}
 
   /** One street's officers and the organisations it still lacks. */
-  public record StreetCoverage(String streetCode, String streetName, int officers, List<String> missingOrganisations) {}
+  public record StreetRoster(String streetCode, String streetName, int officers, List<String> missingOrganisations) {}
 
   /** {@code gaps}: the streets without any officer; {@code complete} when there are none. */
-  public record Coverage(boolean complete, List<StreetRef> gaps, List<StreetCoverage> streets) {}
+  public record RosterCoverage(boolean complete, List<RosterGap> gaps, List<StreetRoster> streets) {}
 
   static final String ORGANISATION = "所属单位须为 COURT、PROCURATORATE 或 JUSTICE_BUREAU";
 
@@ -109,25 +109,25 @@ public class RosterService {
 
   /** Every street's officers per organisation, and the streets without any (the gaps to fill). */
   @Transactional(readOnly = true)
-  public Coverage coverage(CurrentUser user) {
+  public RosterCoverage coverage(CurrentUser user) {
     List<RosterRepository.Officer> all = repository.officers(null);
     Map<String, List<RosterRepository.Officer>> byStreet = all.stream()
         .collect(Collectors.groupingBy(RosterRepository.Officer::streetCode));
-    List<StreetCoverage> streets = new ArrayList<>();
-    List<StreetRef> gaps = new ArrayList<>();
+    List<StreetRoster> streets = new ArrayList<>();
+    List<RosterGap> gaps = new ArrayList<>();
     for (Unit street : geography.all(Level.STREET)) {
       if (!user.scope().all() && !user.scope().streets().contains(street.code())) {
         continue;
       }
       List<RosterRepository.Officer> officers = byStreet.getOrDefault(street.code(), List.of());
       Set<Organisation> present = officers.stream().map(RosterRepository.Officer::organisation).collect(Collectors.toSet());
-      streets.add(new StreetCoverage(street.code(), street.name(), officers.size(),
+      streets.add(new StreetRoster(street.code(), street.name(), officers.size(),
           java.util.Arrays.stream(Organisation.values()).filter(o -> !present.contains(o)).map(Enum::name).toList()));
       if (officers.isEmpty()) {
-        gaps.add(new StreetRef(street.code(), street.name()));
+        gaps.add(new RosterGap(street.code(), street.name()));
       }
     }
-    return new Coverage(gaps.isEmpty(), gaps, streets);
+    return new RosterCoverage(gaps.isEmpty(), gaps, streets);
   }
 
   RosterRepository.Officer validate(String officerNo, OfficerRequest r) {

@@ -33,25 +33,25 @@ class MediationStatsController {
   }
 
   /** Agreements per bucket: in force and awaiting fulfilment, fulfilled, breached. */
-  record StatusCounts(@JsonProperty("AGREED") long agreed, @JsonProperty("RESOLVED_FULFILLED") long fulfilled,
+  record MediationCounts(@JsonProperty("AGREED") long agreed, @JsonProperty("RESOLVED_FULFILLED") long fulfilled,
       @JsonProperty("BREACHED") long breached) {
 
-    static final StatusCounts NONE = new StatusCounts(0, 0, 0);
+    static final MediationCounts NONE = new MediationCounts(0, 0, 0);
 
-    StatusCounts plus(String bucket, long n) {
+    MediationCounts plus(String bucket, long n) {
       return switch (bucket) {
-        case "AGREED" -> new StatusCounts(agreed + n, fulfilled, breached);
-        case "RESOLVED_FULFILLED" -> new StatusCounts(agreed, fulfilled + n, breached);
-        default -> new StatusCounts(agreed, fulfilled, breached + n);
+        case "AGREED" -> new MediationCounts(agreed + n, fulfilled, breached);
+        case "RESOLVED_FULFILLED" -> new MediationCounts(agreed, fulfilled + n, breached);
+        default -> new MediationCounts(agreed, fulfilled, breached + n);
       };
     }
   }
 
   /** The unit (and its level) where the agreements were reached. */
-  record UnitCounts(String code, String name, String level, StatusCounts counts) {}
+  record MediationUnitCounts(String code, String name, String level, MediationCounts counts) {}
 
   /** {@code byLevel}: keyed by level (GRID, COMMUNITY, STREET, DISTRICT), only levels with agreements. */
-  record MediationStats(StatusCounts totals, Map<String, StatusCounts> byLevel, List<UnitCounts> byUnit) {}
+  record MediationStats(MediationCounts totals, Map<String, MediationCounts> byLevel, List<MediationUnitCounts> byUnit) {}
 
   @io.swagger.v3.oas.annotations.Operation(summary = "调解统计：已达成待履行、已履行办结、违约",
       description = "按达成协议时的层级和单位统计，只计调用者可见的案件。")
@@ -62,18 +62,18 @@ class MediationStatsController {
     List<Object> args = new ArrayList<>();
     user.scope().appendSql(sql, args, "c");
     sql.append(" GROUP BY a.agreed_level, a.agreed_unit, a.status ORDER BY a.agreed_level, a.agreed_unit");
-    StatusCounts[] totals = {StatusCounts.NONE};
-    Map<String, StatusCounts> byLevel = new LinkedHashMap<>();
-    Map<String, UnitCounts> byUnit = new LinkedHashMap<>();
+    MediationCounts[] totals = {MediationCounts.NONE};
+    Map<String, MediationCounts> byLevel = new LinkedHashMap<>();
+    Map<String, MediationUnitCounts> byUnit = new LinkedHashMap<>();
     jdbc.sql(sql.toString()).params(args).query((rs, n) -> {
       String bucket = BUCKETS.get(rs.getString(3));
       long count = rs.getLong(4);
       String level = rs.getString(1);
       totals[0] = totals[0].plus(bucket, count);
-      byLevel.put(level, byLevel.getOrDefault(level, StatusCounts.NONE).plus(bucket, count));
-      UnitCounts unit = byUnit.computeIfAbsent(rs.getString(2), code -> new UnitCounts(code,
-          geography.find(code).map(x -> x.name()).orElse(code), level, StatusCounts.NONE));
-      byUnit.put(unit.code(), new UnitCounts(unit.code(), unit.name(), unit.level(), unit.counts().plus(bucket, count)));
+      byLevel.put(level, byLevel.getOrDefault(level, MediationCounts.NONE).plus(bucket, count));
+      MediationUnitCounts unit = byUnit.computeIfAbsent(rs.getString(2), code -> new MediationUnitCounts(code,
+          geography.find(code).map(x -> x.name()).orElse(code), level, MediationCounts.NONE));
+      byUnit.put(unit.code(), new MediationUnitCounts(unit.code(), unit.name(), unit.level(), unit.counts().plus(bucket, count)));
       return null;
     }).list();
     return new MediationStats(totals[0], byLevel, new ArrayList<>(byUnit.values()));
