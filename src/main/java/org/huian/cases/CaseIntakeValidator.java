@@ -28,7 +28,7 @@ public class CaseIntakeValidator {
   static final int PEOPLE_MAX = 100_000;
   static final BigDecimal AMOUNT_MAX = new BigDecimal("99999999999999.99");
 
-  public static final Pattern PHONE = Pattern.compile("^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$");
+  public static final Pattern PHONE = org.huian.config.TextRules.PHONE;
   /** Grid codes are {@code <community>-NN}, or whatever the district's unit file gave. */
   private static final Pattern GRID_ID = Pattern.compile("^[0-9A-Za-z-]{1,32}$");
   private static final Pattern CODE = Pattern.compile("^\\d{12}$");

@@ -3,7 +3,7 @@ package org.huian.cases;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One row of the {@code cases} table. */
+/** One row of the {@code cases} table; placed in the unit tree, so a {@code Scope} can tell who sees it. */
 public record CaseRow(
     String caseNo,
     String externalRef,
@@ -37,4 +37,4 @@ public record CaseRow(
     String createdBy,
     Instant createdAt,
     Instant updatedAt,
-    Instant closedAt) {}
+    Instant closedAt) implements org.huian.security.Placed {}

@@ -55,8 +55,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** A refused import file: every row's reason, nothing applied. */
-  @ExceptionHandler(org.huian.geography.FileRejectedException.class)
-  ResponseEntity<Object> fileRejected(org.huian.geography.FileRejectedException e) {
+  @ExceptionHandler(org.huian.problem.FileRejectedException.class)
+  ResponseEntity<Object> fileRejected(org.huian.problem.FileRejectedException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("文件未导入");
     problem.setProperty("errors", e.errors());

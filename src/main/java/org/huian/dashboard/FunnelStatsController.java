@@ -36,6 +36,16 @@ class FunnelStatsController {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
+  /** One level: in progress, resolved there, sent up, and the share it kept of what it finished (absent: none yet). */
+  record LevelFunnel(long inProgress, long resolvedHere, long escalatedUp, String level, String levelName, Double keptShare) {}
+
+  /** A case in warning (AMBER) or breach (RED); {@code unit} is the handling unit's name. */
+  record OverdueCase(String caseNo, String title, String level, String unit, Instant deadline, String sla) {}
+
+  /** The rates are shares between 0 and 1, absent while nothing was closed (or no return visit answered). */
+  record FunnelStats(LocalDate from, LocalDate to, String streetCode, List<LevelFunnel> levels, long closed, Double onTimeRate,
+      Double averageHandlingHours, Double satisfaction, List<OverdueCase> overdue) {}
+
   private final JdbcClient jdbc;
   private final Geography geography;
   private final Districts districts;
@@ -49,7 +59,7 @@ class FunnelStatsController {
   @Operation(summary = "四级化解态势", description = "按层级统计在办、本级化解、上交数量与留存比例，以及按时办结率、平均办理时长、满意率和临期/超期清单。"
       + "from/to 为受理日期（含），默认最近 90 天。")
   @GetMapping("/api/stats/funnel")
-  Map<String, Object> funnel(@RequestParam(required = false) String streetCode, @RequestParam(required = false) String district,
+  FunnelStats funnel(@RequestParam(required = false) String streetCode, @RequestParam(required = false) String district,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     List<FieldError> errors = new ArrayList<>();
@@ -92,29 +102,26 @@ class FunnelStatsController {
     jdbc.sql("SELECT e.from_level, COUNT(DISTINCT e.case_no) FROM escalations e JOIN cases c ON c.case_no = e.case_no" + where
             + " GROUP BY e.from_level")
         .params(args).query((rs, n) -> levels.get(rs.getString(1)).put("escalatedUp", rs.getLong(2))).list();
-    List<Map<String, Object>> perLevel = new ArrayList<>();
+    List<LevelFunnel> perLevel = new ArrayList<>();
     for (Level l : Level.values()) {
       Map<String, Long> m = levels.get(l.name());
       long handled = m.get("resolvedHere") + m.get("escalatedUp");
-      Map<String, Object> row = new LinkedHashMap<>(m);
-      row.put("level", l.name());
-      row.put("levelName", l.nameZh());
-      row.put("keptShare", handled == 0 ? null : Math.round(1000.0 * m.get("resolvedHere") / handled) / 1000.0);
-      perLevel.add(row);
+      perLevel.add(new LevelFunnel(m.get("inProgress"), m.get("resolvedHere"), m.get("escalatedUp"), l.name(), l.nameZh(),
+          handled == 0 ? null : Math.round(1000.0 * m.get("resolvedHere") / handled) / 1000.0));
     }
 
     long closed = 0;
     long onTime = 0;
     long minutes = 0;
-    for (Map<String, Object> r : jdbc.sql("SELECT c.created_at, c.closed_at, c.sla, (SELECT COUNT(*) FROM escalations e "
+    record ClosedCase(Instant created, Instant done, String sla, long late) {}
+    for (ClosedCase r : jdbc.sql("SELECT c.created_at, c.closed_at, c.sla, (SELECT COUNT(*) FROM escalations e "
             + "WHERE e.case_no = c.case_no AND e.reason = 'DEADLINE') AS late FROM cases c" + where
             + " AND c.status IN ('CLOSED', 'RESOLVED_FULFILLED') AND c.closed_at IS NOT NULL")
-        .params(args).query().listOfRows()) {
+        .params(args).query((rs, n) -> new ClosedCase(instant(rs.getObject("created_at")), instant(rs.getObject("closed_at")),
+            rs.getString("sla"), rs.getLong("late"))).list()) {
       closed++;
-      Instant created = instant(r.get("created_at"));
-      Instant done = instant(r.get("closed_at"));
-      minutes += Duration.between(created, done).toMinutes();
-      if (((Number) r.get("late")).longValue() == 0 && !"RED".equals(r.get("sla"))) {
+      minutes += Duration.between(r.created(), r.done()).toMinutes();
+      if (r.late() == 0 && !"RED".equals(r.sla())) {
         onTime++;
       }
     }
@@ -123,31 +130,19 @@ class FunnelStatsController {
     long dissatisfied = count("SELECT COUNT(*) FROM case_events ev JOIN cases c ON c.case_no = ev.case_no" + where
         + " AND ev.event_type = 'FEEDBACK' AND ev.note LIKE '回访结果：不满意%'", args);
 
-    List<Map<String, Object>> overdue = new ArrayList<>();
+    List<OverdueCase> overdue = new ArrayList<>();
     jdbc.sql("SELECT c.case_no, c.title, c.level, c.unit_code, c.deadline, c.sla FROM cases c" + where
             + " AND c.sla IN ('AMBER', 'RED') AND c.status NOT IN ('CLOSED', 'RESOLVED_FULFILLED') ORDER BY c.deadline LIMIT 100")
-        .params(args).query().listOfRows().forEach(r -> {
-          Map<String, Object> o = new LinkedHashMap<>();
-          o.put("caseNo", r.get("case_no"));
-          o.put("title", r.get("title"));
-          o.put("level", r.get("level"));
-          o.put("unit", geography.find((String) r.get("unit_code")).map(u -> u.name()).orElse((String) r.get("unit_code")));
-          o.put("deadline", instant(r.get("deadline")));
-          o.put("sla", r.get("sla"));
-          overdue.add(o);
-        });
+        .params(args).query((rs, n) -> new OverdueCase(rs.getString("case_no"), rs.getString("title"), rs.getString("level"),
+            geography.find(rs.getString("unit_code")).map(u -> u.name()).orElse(rs.getString("unit_code")),
+            instant(rs.getObject("deadline")), rs.getString("sla")))
+        .list().forEach(overdue::add);
 
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("from", fromDay);
-    out.put("to", toDay);
-    out.put("streetCode", streetCode);
-    out.put("levels", perLevel);
-    out.put("closed", closed);
-    out.put("onTimeRate", closed == 0 ? null : Math.round(1000.0 * onTime / closed) / 1000.0);
-    out.put("averageHandlingHours", closed == 0 ? null : Math.round(10.0 * minutes / 60.0 / closed) / 10.0);
-    out.put("satisfaction", satisfied + dissatisfied == 0 ? null : Math.round(1000.0 * satisfied / (satisfied + dissatisfied)) / 1000.0);
-    out.put("overdue", overdue);
-    return out;
+    return new FunnelStats(fromDay, toDay, streetCode, perLevel, closed,
+        closed == 0 ? null : Math.round(1000.0 * onTime / closed) / 1000.0,
+        closed == 0 ? null : Math.round(10.0 * minutes / 60.0 / closed) / 10.0,
+        satisfied + dissatisfied == 0 ? null : Math.round(1000.0 * satisfied / (satisfied + dissatisfied)) / 1000.0,
+        overdue);
   }
 
   private long count(String sql, List<Object> args) {

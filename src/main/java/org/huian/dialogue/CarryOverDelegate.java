@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CarryOverDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final TaskRepository tasks;
 
-  CarryOverDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  CarryOverDelegate(TaskRepository tasks) {
+    this.tasks = tasks;
   }
 
   @Override
   public void execute(DelegateExecution e) {
-    repository.setTaskStatus(DialogueTaskProcess.Variables.TASK_NO.get(e), TaskStatus.CARRIED_OVER);
+    tasks.setTaskStatus(DialogueTaskProcess.Variables.TASK_NO.get(e), TaskStatus.CARRIED_OVER);
   }
 }

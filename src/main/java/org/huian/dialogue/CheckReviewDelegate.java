@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckReviewDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final TaskRepository tasks;
+  private final CycleRepository cycles;
 
-  CheckReviewDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  CheckReviewDelegate(TaskRepository tasks, CycleRepository cycles) {
+    this.tasks = tasks;
+    this.cycles = cycles;
   }
 
   @Override
@@ -25,15 +27,15 @@ class CheckReviewDelegate implements JavaDelegate {
     List<FieldError> errors = new ArrayList<>();
     String summary = DialogueRules.text(errors, "summary", DialogueCycle.Variables.REVIEW_SUMMARY.optional(e).orElse(null),
         4000, true, "成效评估总结");
-    List<String> unrated = repository.tasks(Scope.everything(), cycleNo).stream().filter(t -> t.rating() == null)
-        .map(DialogueRepository.Task::taskNo).toList();
+    List<String> unrated = tasks.tasks(Scope.everything(), cycleNo).stream().filter(t -> t.rating() == null)
+        .map(TaskRepository.Task::taskNo).toList();
     if (!unrated.isEmpty()) {
       errors.add(new FieldError("ratings", "尚有 " + unrated.size() + " 项任务未评定成效：" + String.join("、", unrated)));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    repository.setReviewSummary(cycleNo, summary);
-    repository.setCycleStatus(cycleNo, CycleStatus.ASSESSMENT);
+    cycles.setReviewSummary(cycleNo, summary);
+    cycles.setCycleStatus(cycleNo, CycleStatus.ASSESSMENT);
   }
 }

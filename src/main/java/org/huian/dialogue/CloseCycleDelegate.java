@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CloseCycleDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final TaskRepository tasks;
+  private final CycleRepository cycles;
 
-  CloseCycleDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  CloseCycleDelegate(TaskRepository tasks, CycleRepository cycles) {
+    this.tasks = tasks;
+    this.cycles = cycles;
   }
 
   @Override
@@ -21,11 +23,11 @@ class CloseCycleDelegate implements JavaDelegate {
     String cycleNo = DialogueCycle.Variables.CYCLE_NO.get(e);
     RuntimeService runtime = e.getProcessEngineServices().getRuntimeService();
     org.huian.security.ProcessInstanceGrants.withoutAuthorization(() -> carryOver(runtime, cycleNo));
-    repository.setCycleStatus(cycleNo, CycleStatus.CLOSED);
+    cycles.setCycleStatus(cycleNo, CycleStatus.CLOSED);
   }
 
   private void carryOver(RuntimeService runtime, String cycleNo) {
-    for (DialogueRepository.Task t : repository.tasks(Scope.everything(), cycleNo)) {
+    for (TaskRepository.Task t : tasks.tasks(Scope.everything(), cycleNo)) {
       if (t.status() != TaskStatus.DONE && t.status() != TaskStatus.CARRIED_OVER
           && runtime.createProcessInstanceQuery().processInstanceBusinessKey(t.taskNo())
               .processDefinitionKey(DialogueTaskProcess.KEY).count() > 0) {

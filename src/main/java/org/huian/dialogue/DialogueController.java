@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.huian.security.ApiAuthenticationFilter;
@@ -32,12 +31,21 @@ class DialogueController {
   static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final RosterService roster;
-  private final DialogueService service;
+  private final CycleService cycles;
+  private final ProblemListService problems;
+  private final TaskListService tasks;
+  private final ImplementationService implementation;
+  private final EffectivenessService effectiveness;
   private final DialogueExports exports;
 
-  DialogueController(RosterService roster, DialogueService service, DialogueExports exports) {
+  DialogueController(RosterService roster, CycleService cycles, ProblemListService problems, TaskListService tasks,
+      ImplementationService implementation, EffectivenessService effectiveness, DialogueExports exports) {
     this.roster = roster;
-    this.service = service;
+    this.cycles = cycles;
+    this.problems = problems;
+    this.tasks = tasks;
+    this.implementation = implementation;
+    this.effectiveness = effectiveness;
     this.exports = exports;
   }
 
@@ -45,28 +53,28 @@ class DialogueController {
 
   @Operation(summary = "政法干警名册", description = "区级看全部，街道看本街道")
   @GetMapping("/officers")
-  List<Map<String, Object>> officers(@RequestParam(required = false) String streetCode,
+  List<RosterService.OfficerView> officers(@RequestParam(required = false) String streetCode,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     return roster.list(user, streetCode);
   }
 
   @Operation(summary = "名册覆盖情况", description = "每个街道的干警数和缺少的单位；gaps 列出尚无干警的街道")
   @GetMapping("/officers/coverage")
-  Map<String, Object> coverage(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+  RosterService.RosterCoverage coverage(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     return roster.coverage(user);
   }
 
   @Operation(summary = "登记干警（区级）")
   @PostMapping(path = "/officers", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> addOfficer(@RequestBody RosterService.OfficerRequest request,
+  ResponseEntity<RosterService.OfficerView> addOfficer(@RequestBody RosterService.OfficerRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    Map<String, Object> o = roster.create(request, user);
-    return ResponseEntity.created(URI.create("/api/dialogue/officers/" + o.get("officerNo"))).body(o);
+    RosterService.OfficerView o = roster.create(request, user);
+    return ResponseEntity.created(URI.create("/api/dialogue/officers/" + o.officerNo())).body(o);
   }
 
   @Operation(summary = "修改干警信息（区级）")
   @PutMapping(path = "/officers/{officerNo}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> updateOfficer(@PathVariable String officerNo, @RequestBody RosterService.OfficerRequest request,
+  RosterService.OfficerView updateOfficer(@PathVariable String officerNo, @RequestBody RosterService.OfficerRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     return roster.update(officerNo, request, user);
   }
@@ -83,98 +91,100 @@ class DialogueController {
 
   @Operation(summary = "年度循环", description = "每年第一次恳谈时开启")
   @GetMapping("/cycles")
-  List<Map<String, Object>> cycles(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.cycles(user);
+  List<CycleService.CycleView> cycles(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    return cycles.cycles(user);
   }
 
   @Operation(summary = "恳谈记录")
   @GetMapping("/meetings")
-  List<Map<String, Object>> meetings(@RequestParam(required = false) String cycleNo,
+  List<ProblemListService.MeetingView> meetings(@RequestParam(required = false) String cycleNo,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.meetings(user, cycleNo);
+    return problems.meetings(user, cycleNo);
   }
 
   @Operation(summary = "一次恳谈及其问题")
   @GetMapping("/meetings/{meetingNo}")
-  Map<String, Object> meeting(@PathVariable String meetingNo,
+  ProblemListService.MeetingView meeting(@PathVariable String meetingNo,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.meeting(meetingNo, user);
+    return problems.meeting(meetingNo, user);
   }
 
   @Operation(summary = "登记恳谈", description = "mode 为 GROUP_MEETING、RANDOM_VISIT 或 TARGETED_APPOINTMENT；可同时登记问题清单，"
       + "问题可关联案件（CASE）、网格上报（GRID_REPORT）或关联风险（RISK_CLUSTER）")
   @PostMapping(path = "/meetings", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> recordMeeting(@RequestBody DialogueService.MeetingRequest request,
+  ResponseEntity<ProblemListService.MeetingView> recordMeeting(@RequestBody ProblemListService.MeetingRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    Map<String, Object> m = service.recordMeeting(request, user);
-    return ResponseEntity.created(URI.create("/api/dialogue/meetings/" + m.get("meetingNo"))).body(m);
+    ProblemListService.MeetingView m = problems.recordMeeting(request, user);
+    return ResponseEntity.created(URI.create("/api/dialogue/meetings/" + m.meetingNo())).body(m);
   }
 
   @Operation(summary = "问题清单")
   @GetMapping("/problems")
-  List<Map<String, Object>> problems(@RequestParam(required = false) String cycleNo,
+  List<ProblemListService.ProblemView> problems(@RequestParam(required = false) String cycleNo,
       @RequestParam(required = false) String meetingNo, @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.problems(user, cycleNo, meetingNo);
+    return problems.problems(user, cycleNo, meetingNo);
   }
 
   @Operation(summary = "为已有恳谈补登问题")
   @PostMapping(path = "/problems", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> recordProblem(@RequestBody DialogueService.ProblemRequest request,
+  ResponseEntity<ProblemListService.ProblemView> recordProblem(@RequestBody ProblemListService.ProblemRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return ResponseEntity.status(201).body(service.recordProblem(request, user));
+    return ResponseEntity.status(201).body(problems.recordProblem(request, user));
   }
 
   // ----------------------------------------------------------------------------------------- tasks
 
   @Operation(summary = "任务清单（含进度）", description = "区级看全部，街道看本单位负责的任务")
   @GetMapping("/tasks")
-  List<Map<String, Object>> tasks(@RequestParam(required = false) String cycleNo,
+  List<TaskListService.TaskView> tasks(@RequestParam(required = false) String cycleNo,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.tasks(user, cycleNo);
+    return tasks.tasks(user, cycleNo);
   }
 
   @Operation(summary = "一项任务及其进展报告")
   @GetMapping("/tasks/{taskNo}")
-  Map<String, Object> task(@PathVariable String taskNo, @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.task(taskNo, user);
+  TaskListService.TaskView task(@PathVariable String taskNo,
+      @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    return tasks.task(taskNo, user);
   }
 
   @Operation(summary = "研判下达任务（区委政法委）", description = "一个或多个问题合并为一项任务，须有责任单位、完成期限和可衡量目标")
   @PostMapping(path = "/tasks", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> createTask(@RequestBody DialogueService.TaskRequest request,
+  ResponseEntity<TaskListService.TaskView> createTask(@RequestBody TaskListService.TaskRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    Map<String, Object> t = service.createTask(request, user);
-    return ResponseEntity.created(URI.create("/api/dialogue/tasks/" + t.get("taskNo"))).body(t);
+    TaskListService.TaskView t = tasks.createTask(request, user);
+    return ResponseEntity.created(URI.create("/api/dialogue/tasks/" + t.taskNo())).body(t);
   }
 
   @Operation(summary = "报告落实进展（责任单位）", description = "percent 0–100；低于上次须说明 reason；hard=true 申请区级专题协调")
   @PostMapping(path = "/tasks/{taskNo}/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> progress(@PathVariable String taskNo, @RequestBody DialogueService.ProgressRequest request,
+  TaskListService.TaskView progress(@PathVariable String taskNo, @RequestBody ImplementationService.ProgressRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.reportProgress(taskNo, request, user);
+    return implementation.reportProgress(taskNo, request, user);
   }
 
   @Operation(summary = "专题协调意见（区委政法委）")
   @PostMapping(path = "/tasks/{taskNo}/coordination", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> coordination(@PathVariable String taskNo, @RequestBody DialogueService.CoordinationRequest request,
+  TaskListService.TaskView coordination(@PathVariable String taskNo,
+      @RequestBody ImplementationService.CoordinationRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.coordinate(taskNo, request, user);
+    return implementation.coordinate(taskNo, request, user);
   }
 
   // ----------------------------------------------------------------------- bulletins, reviews, assessments
 
   @Operation(summary = "季度通报与年度考核通报")
   @GetMapping("/bulletins")
-  List<Map<String, Object>> bulletins(@RequestParam(required = false) String cycleNo,
+  List<ImplementationService.BulletinView> bulletins(@RequestParam(required = false) String cycleNo,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.bulletins(user, cycleNo);
+    return implementation.bulletins(user, cycleNo);
   }
 
   @Operation(summary = "一份通报")
   @GetMapping("/bulletins/{bulletinNo}")
-  Map<String, Object> bulletin(@PathVariable String bulletinNo,
+  ImplementationService.BulletinView bulletin(@PathVariable String bulletinNo,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.bulletin(bulletinNo, user);
+    return implementation.bulletin(bulletinNo, user);
   }
 
   @Operation(summary = "通报 PDF")
@@ -186,16 +196,16 @@ class DialogueController {
 
   @Operation(summary = "成效清单（已评定的任务）")
   @GetMapping("/reviews")
-  List<Map<String, Object>> reviews(@RequestParam(required = false) String cycleNo,
+  List<EffectivenessService.ReviewView> reviews(@RequestParam(required = false) String cycleNo,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.reviews(user, cycleNo);
+    return effectiveness.reviews(user, cycleNo);
   }
 
   @Operation(summary = "评定一项任务的成效（区委政法委）", description = "仅在年度循环进入成效评估后；rating 为 SOLVED、PARTLY 或 NOT_SOLVED")
   @PostMapping(path = "/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> review(@RequestBody DialogueService.ReviewRequest request,
+  ResponseEntity<EffectivenessService.ReviewView> review(@RequestBody EffectivenessService.ReviewRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return ResponseEntity.status(201).body(service.review(request, user));
+    return ResponseEntity.status(201).body(effectiveness.review(request, user));
   }
 
   @Operation(summary = "年度成效清单 PDF")
@@ -207,24 +217,24 @@ class DialogueController {
 
   @Operation(summary = "单位考核结果")
   @GetMapping("/assessments")
-  List<Map<String, Object>> assessments(@RequestParam(required = false) String cycleNo,
+  List<EffectivenessService.AssessmentView> assessments(@RequestParam(required = false) String cycleNo,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.assessments(user, cycleNo);
+    return effectiveness.assessments(user, cycleNo);
   }
 
   @Operation(summary = "结束成效评估并考核（区委政法委）", description = "全部任务评定后提交总结；低于约谈线的单位生成约谈任务并列入年度通报")
   @PostMapping(path = "/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<List<Map<String, Object>>> assess(@RequestBody DialogueService.AssessmentRequest request,
+  ResponseEntity<List<EffectivenessService.AssessmentView>> assess(@RequestBody EffectivenessService.AssessmentRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return ResponseEntity.status(201).body(service.assess(request, user));
+    return ResponseEntity.status(201).body(effectiveness.assess(request, user));
   }
 
   @Operation(summary = "登记约谈（区委政法委）")
   @PostMapping(path = "/assessments/{cycleNo}/{unitCode}/admonition", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> admonition(@PathVariable String cycleNo, @PathVariable String unitCode,
-      @RequestBody DialogueService.AdmonitionRequest request,
+  EffectivenessService.AssessmentView admonition(@PathVariable String cycleNo, @PathVariable String unitCode,
+      @RequestBody EffectivenessService.AdmonitionRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    return service.admonition(cycleNo, unitCode, request, user);
+    return effectiveness.admonition(cycleNo, unitCode, request, user);
   }
 
   // ---------------------------------------------------------------------------------------- exports

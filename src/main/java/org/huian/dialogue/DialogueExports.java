@@ -28,15 +28,29 @@ public class DialogueExports {
 
   public static final List<String> LISTS = List.of("roster", "problems", "tasks", "implementation", "effectiveness");
 
-  private final DialogueRepository repository;
-  private final DialogueService service;
+  private final ProblemRepository problems;
+  private final TaskRepository tasks;
+  private final ImplementationRepository implementation;
+  private final EffectivenessRepository effectiveness;
+  private final CycleRepository cycles;
+  private final ImplementationService bulletins;
+  private final EffectivenessService review;
   private final RosterService roster;
+  private final DialogueSupport service;
   private final PdfReport pdf;
 
-  DialogueExports(DialogueRepository repository, DialogueService service, RosterService roster, PdfReport pdf) {
-    this.repository = repository;
-    this.service = service;
+  DialogueExports(ProblemRepository problems, TaskRepository tasks, ImplementationRepository implementation,
+      EffectivenessRepository effectiveness, CycleRepository cycles, ImplementationService bulletins,
+      EffectivenessService review, RosterService roster, DialogueSupport service, PdfReport pdf) {
+    this.problems = problems;
+    this.tasks = tasks;
+    this.implementation = implementation;
+    this.effectiveness = effectiveness;
+    this.cycles = cycles;
+    this.bulletins = bulletins;
+    this.review = review;
     this.roster = roster;
+    this.service = service;
     this.pdf = pdf;
   }
 
@@ -87,41 +101,39 @@ public class DialogueExports {
   /** The quarterly (or annual) bulletin as PDF. */
   @Transactional(readOnly = true)
   public byte[] bulletinPdf(String bulletinNo, CurrentUser user) {
-    Map<String, Object> b = service.bulletin(bulletinNo, user);
-    boolean annual = "ANNUAL".equals(b.get("kind"));
+    ImplementationService.BulletinView b = bulletins.bulletin(bulletinNo, user);
+    boolean annual = "ANNUAL".equals(b.kind());
     List<List<String>> rows = new ArrayList<>();
     List<List<String>> overdue = new ArrayList<>();
-    for (Object o : (List<?>) b.get("entries")) {
-      Map<?, ?> e = (Map<?, ?>) o;
-      DialogueRepository.Task t = repository.requireTask(String.valueOf(e.get("taskNo")));
-      List<String> row = List.of(t.taskNo(), t.title(), service.unitName(t.responsibleUnit()), String.valueOf(e.get("deadline")),
-          e.get("progress") + "%", TaskStatus.valueOf(String.valueOf(e.get("status"))).nameZh(),
-          Boolean.TRUE.equals(e.get("overdue")) ? "逾期" : "—", Boolean.TRUE.equals(e.get("escalated")) ? "已提级" : "—");
+    for (ImplementationService.BulletinEntryView e : b.entries()) {
+      TaskRepository.Task t = tasks.requireTask(e.taskNo());
+      List<String> row = List.of(t.taskNo(), t.title(), service.unitName(t.responsibleUnit()), String.valueOf(e.deadline()),
+          e.progress() + "%", TaskStatus.valueOf(e.status()).nameZh(),
+          e.overdue() ? "逾期" : "—", e.escalated() ? "已提级" : "—");
       rows.add(row);
-      if (Boolean.TRUE.equals(e.get("overdue"))) {
+      if (e.overdue()) {
         overdue.add(row);
       }
     }
     List<List<String>> calledIn = new ArrayList<>();
     if (annual) {
-      for (Object o : (List<?>) b.get("calledIn")) {
-        Map<?, ?> a = (Map<?, ?>) o;
-        calledIn.add(List.of(String.valueOf(a.get("unitName")), String.valueOf(a.get("score"))));
+      for (ImplementationService.CalledInUnit a : b.calledIn()) {
+        calledIn.add(List.of(a.unitName(), String.valueOf(a.score())));
       }
     }
     return pdf.render("dialogue-bulletin", annual ? "平安恳谈任务年度考核通报" : "平安恳谈任务落实情况季度通报", Map.of(
-        "bulletinNo", String.valueOf(b.get("bulletinNo")), "asOf", String.valueOf(b.get("asOf")), "summary", String.valueOf(b.get("summary")),
+        "bulletinNo", b.bulletinNo(), "asOf", String.valueOf(b.asOf()), "summary", String.valueOf(b.summary()),
         "annual", annual, "tasks", rows, "overdue", overdue, "calledIn", calledIn));
   }
 
   /** The annual effectiveness list (成效清单) as PDF, with the area's safety index before and after where known. */
   @Transactional(readOnly = true)
   public byte[] effectivenessPdf(String cycleNo, CurrentUser user) {
-    DialogueRepository.Cycle cycle = repository.cycle(cycleNo)
+    CycleRepository.Cycle cycle = cycles.cycle(cycleNo)
         .orElseThrow(() -> new NotFoundException("年度循环不存在：" + DialogueRules.abbreviate(cycleNo)));
     Table t = effectivenessTable(user, cycleNo);
     List<List<String>> rows = new ArrayList<>();
-    for (DialogueRepository.Assessment a : repository.assessments(user.scope(), cycleNo)) {
+    for (EffectivenessRepository.Assessment a : effectiveness.assessments(user.scope(), cycleNo)) {
       rows.add(List.of(service.unitName(a.unitCode()), String.valueOf(a.taskCount()), String.valueOf(a.onTime()),
           a.solved() + " / " + a.partly() + " / " + a.notSolved(), String.valueOf(a.score()), nz(a.grade()),
           Boolean.TRUE.equals(a.admonish()) ? "约谈" : "—"));
@@ -135,18 +147,17 @@ public class DialogueExports {
 
   private Table rosterTable(CurrentUser user) {
     List<List<String>> rows = new ArrayList<>();
-    for (Map<String, Object> o : roster.list(user, null)) {
-      rows.add(List.of(s(o.get("officerNo")), s(o.get("name")), s(o.get("organisationName")), s(o.get("role")),
-          s(o.get("contact")), s(o.get("streetName"))));
+    for (RosterService.OfficerView o : roster.list(user, null)) {
+      rows.add(List.of(s(o.officerNo()), s(o.name()), s(o.organisationName()), s(o.role()), s(o.contact()), s(o.streetName())));
     }
     return new Table("政法干警名册", List.of("编号", "姓名", "所属单位", "职务", "联系方式", "联系街道"), rows);
   }
 
   private Table problemTable(CurrentUser user, String cycleNo) {
     List<List<String>> rows = new ArrayList<>();
-    for (DialogueRepository.Problem p : repository.problems(user.scope(), cycleNo, null)) {
-      DialogueRepository.Meeting m = repository.meeting(p.meetingNo()).orElseThrow();
-      String links = String.join("；", repository.links(p.problemNo()).stream()
+    for (ProblemRepository.Problem p : problems.problems(user.scope(), cycleNo, null)) {
+      ProblemRepository.Meeting m = problems.meeting(p.meetingNo()).orElseThrow();
+      String links = String.join("；", problems.links(p.problemNo()).stream()
           .map(l -> l.kind().nameZh() + " " + l.reference()).toList());
       rows.add(List.of(p.problemNo(), service.unitName(p.streetCode()), m.meetingNo(), m.mode().nameZh(), m.date().toString(),
           p.title(), nz(p.description()), links.isEmpty() ? "—" : links, p.taskNo() == null ? "待研判" : p.taskNo()));
@@ -156,9 +167,9 @@ public class DialogueExports {
 
   private Table taskTable(CurrentUser user, String cycleNo) {
     List<List<String>> rows = new ArrayList<>();
-    for (DialogueRepository.Task t : repository.tasks(user.scope(), cycleNo)) {
+    for (TaskRepository.Task t : tasks.tasks(user.scope(), cycleNo)) {
       rows.add(List.of(t.taskNo(), t.title(), t.target(), service.unitName(t.responsibleUnit()), t.deadline().toString(),
-          String.join("、", repository.problemsOfTask(t.taskNo()).stream().map(DialogueRepository.Problem::problemNo).toList()),
+          String.join("、", problems.problemsOfTask(t.taskNo()).stream().map(ProblemRepository.Problem::problemNo).toList()),
           t.status().nameZh()));
     }
     return new Table("任务清单", List.of("任务编号", "任务", "可衡量目标", "责任单位", "完成期限", "来源问题", "状态"), rows);
@@ -167,9 +178,9 @@ public class DialogueExports {
   private Table implementationTable(CurrentUser user, String cycleNo) {
     List<List<String>> rows = new ArrayList<>();
     java.time.LocalDate today = DialogueClock.today();
-    for (DialogueRepository.Task t : repository.tasks(user.scope(), cycleNo)) {
-      List<DialogueRepository.Progress> reports = repository.progress(t.taskNo());
-      DialogueRepository.Progress last = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+    for (TaskRepository.Task t : tasks.tasks(user.scope(), cycleNo)) {
+      List<ImplementationRepository.Progress> reports = implementation.progress(t.taskNo());
+      ImplementationRepository.Progress last = reports.isEmpty() ? null : reports.get(reports.size() - 1);
       rows.add(List.of(t.taskNo(), t.title(), service.unitName(t.responsibleUnit()), t.deadline().toString(),
           t.progress() + "%", last == null ? "尚未报告" : last.narrative(), String.valueOf(reports.size()),
           t.status().nameZh(), t.overdueOn(today) ? "逾期" : "—",
@@ -181,8 +192,8 @@ public class DialogueExports {
 
   private Table effectivenessTable(CurrentUser user, String cycleNo) {
     List<List<String>> rows = new ArrayList<>();
-    for (DialogueRepository.Task t : repository.tasks(user.scope(), cycleNo)) {
-      DialogueService.IndexPair index = service.indexPair(t);
+    for (TaskRepository.Task t : tasks.tasks(user.scope(), cycleNo)) {
+      EffectivenessService.IndexPair index = review.indexPair(t);
       rows.add(List.of(t.taskNo(), t.title(), service.unitName(t.responsibleUnit()), t.onTime() ? "按期完成" : "未按期",
           t.rating() == null ? "待评定" : t.rating().nameZh(), nz(t.ratingEvidence()), idx(index.before()), idx(index.after())));
     }

@@ -14,26 +14,32 @@ import org.springframework.stereotype.Component;
 @Component
 class IssueAnnualBulletinDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final TaskRepository tasks;
+  private final CycleRepository cycles;
+  private final EffectivenessRepository effectiveness;
+  private final ImplementationRepository implementation;
   private final Geography geography;
 
-  IssueAnnualBulletinDelegate(DialogueRepository repository, Geography geography) {
-    this.repository = repository;
+  IssueAnnualBulletinDelegate(TaskRepository tasks, CycleRepository cycles, EffectivenessRepository effectiveness, ImplementationRepository implementation, Geography geography) {
+    this.tasks = tasks;
+    this.cycles = cycles;
+    this.effectiveness = effectiveness;
+    this.implementation = implementation;
     this.geography = geography;
   }
 
   @Override
   public void execute(DelegateExecution e) {
     String cycleNo = DialogueCycle.Variables.CYCLE_NO.get(e);
-    DialogueRepository.Cycle cycle = repository.cycle(cycleNo).orElseThrow();
-    List<DialogueRepository.Entry> entries = new ArrayList<>();
-    for (DialogueRepository.Task t : repository.tasks(Scope.everything(), cycleNo)) {
-      entries.add(new DialogueRepository.Entry(t.taskNo(), t.responsibleUnit(), t.status(), t.progress(), t.deadline(),
+    CycleRepository.Cycle cycle = cycles.cycle(cycleNo).orElseThrow();
+    List<ImplementationRepository.Entry> entries = new ArrayList<>();
+    for (TaskRepository.Task t : tasks.tasks(Scope.everything(), cycleNo)) {
+      entries.add(new ImplementationRepository.Entry(t.taskNo(), t.responsibleUnit(), t.status(), t.progress(), t.deadline(),
           !t.onTime(), "OVERDUE".equals(t.coordinationReason())));
     }
     ArrayList<String> calledIn = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (DialogueRepository.Assessment a : repository.assessments(Scope.everything(), cycleNo)) {
+    for (EffectivenessRepository.Assessment a : effectiveness.assessments(Scope.everything(), cycleNo)) {
       if (Boolean.TRUE.equals(a.admonish())) {
         calledIn.add(a.unitCode());
         names.add(geography.find(a.unitCode()).map(Unit::name).orElse(a.unitCode()) + "（" + a.score() + " 分）");
@@ -41,7 +47,7 @@ class IssueAnnualBulletinDelegate implements JavaDelegate {
     }
     String summary = cycle.year() + " 年度平安恳谈任务落实考核：任务 " + entries.size() + " 项；"
         + (calledIn.isEmpty() ? "无单位被约谈。" : "以下单位得分低于约谈线，予以通报并约谈：" + String.join("、", names) + "。");
-    repository.insertBulletin(new DialogueRepository.Bulletin("TB-" + cycle.year() + "-ND", cycleNo, "ANNUAL", null,
+    implementation.insertBulletin(new ImplementationRepository.Bulletin("TB-" + cycle.year() + "-ND", cycleNo, "ANNUAL", null,
         DialogueClock.today(), summary, DialogueClock.now()), entries);
     e.setVariable(DialogueCycle.Variables.ADMONISHED_UNITS,
         Variables.objectValue(calledIn).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());

@@ -16,27 +16,31 @@ import org.springframework.stereotype.Component;
 @Component
 class IssueBulletinDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final TaskRepository tasks;
+  private final CycleRepository cycles;
+  private final ImplementationRepository implementation;
 
-  IssueBulletinDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  IssueBulletinDelegate(TaskRepository tasks, CycleRepository cycles, ImplementationRepository implementation) {
+    this.tasks = tasks;
+    this.cycles = cycles;
+    this.implementation = implementation;
   }
 
   @Override
   public void execute(DelegateExecution e) {
     String cycleNo = DialogueCycle.Variables.CYCLE_NO.get(e);
     int quarter = DialogueCycle.Variables.QUARTER.get(e);
-    DialogueRepository.Cycle cycle = repository.cycle(cycleNo).orElseThrow();
+    CycleRepository.Cycle cycle = cycles.cycle(cycleNo).orElseThrow();
     LocalDate asOf = DialogueClock.today();
-    List<DialogueRepository.Entry> entries = new ArrayList<>();
+    List<ImplementationRepository.Entry> entries = new ArrayList<>();
     int overdue = 0;
     int escalated = 0;
     int done = 0;
-    for (DialogueRepository.Task t : repository.tasks(Scope.everything(), cycleNo)) {
+    for (TaskRepository.Task t : tasks.tasks(Scope.everything(), cycleNo)) {
       boolean late = t.overdueOn(asOf);
       boolean pull = late && t.status() == TaskStatus.IN_PROGRESS && !t.deadline().equals(t.escalatedDeadline());
       if (pull) {
-        repository.markEscalated(t.taskNo(), t.deadline());
+        implementation.markEscalated(t.taskNo(), t.deadline());
         String reason = "超过完成期限（" + DialogueClock.format(t.deadline()) + "）仍未完成，经第" + quarter + "季度通报提请区级专题协调";
         org.huian.security.ProcessInstanceGrants.withoutAuthorization(() -> e.getProcessEngineServices().getRuntimeService()
             .createMessageCorrelation(DialogueTaskProcess.MESSAGE_COORDINATION)
@@ -47,22 +51,22 @@ class IssueBulletinDelegate implements JavaDelegate {
       }
       overdue += late ? 1 : 0;
       done += t.status() == TaskStatus.DONE ? 1 : 0;
-      entries.add(new DialogueRepository.Entry(t.taskNo(), t.responsibleUnit(),
+      entries.add(new ImplementationRepository.Entry(t.taskNo(), t.responsibleUnit(),
           pull ? TaskStatus.COORDINATION : t.status(), t.progress(), t.deadline(), late,
           pull || "OVERDUE".equals(t.coordinationReason())));
     }
     String summary = String.format("%d 年第%d季度：任务 %d 项，已完成 %d 项，逾期未完成 %d 项，本期提请区级专题协调 %d 项。",
         cycle.year(), quarter, entries.size(), done, overdue, escalated);
-    repository.insertBulletin(new DialogueRepository.Bulletin("TB-" + cycle.year() + "-Q" + quarter, cycleNo, "QUARTERLY",
+    implementation.insertBulletin(new ImplementationRepository.Bulletin("TB-" + cycle.year() + "-Q" + quarter, cycleNo, "QUARTERLY",
         quarter, asOf, summary, DialogueClock.now()), entries);
     boolean yearOver = quarter >= 4;
     DialogueCycle.Variables.YEAR_OVER.set(e, yearOver);
     if (yearOver) {
-      repository.setCycleStatus(cycleNo, CycleStatus.REVIEW);
+      cycles.setCycleStatus(cycleNo, CycleStatus.REVIEW);
     } else {
       DialogueCycle.Variables.QUARTER.set(e, quarter + 1);
       DialogueCycle.Variables.NEXT_BULLETIN_AT.set(e, DialogueClock.bulletinTime(cycle.year(), quarter + 1));
-      repository.setCycleQuarter(cycleNo, quarter + 1);
+      cycles.setCycleQuarter(cycleNo, quarter + 1);
     }
     e.setVariable("reviewStatusText", summary);
   }

@@ -11,17 +11,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ListAssessedUnitsDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final TaskRepository tasks;
 
-  ListAssessedUnitsDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  ListAssessedUnitsDelegate(TaskRepository tasks) {
+    this.tasks = tasks;
   }
 
   @Override
   public void execute(DelegateExecution e) {
     String cycleNo = DialogueCycle.Variables.CYCLE_NO.get(e);
-    ArrayList<String> units = new ArrayList<>(repository.tasks(Scope.everything(), cycleNo).stream()
-        .map(DialogueRepository.Task::responsibleUnit).distinct().sorted().toList());
+    ArrayList<String> units = new ArrayList<>(tasks.tasks(Scope.everything(), cycleNo).stream()
+        .map(TaskRepository.Task::responsibleUnit).distinct().sorted().toList());
     e.setVariable(DialogueCycle.Variables.ASSESSED_UNITS,
         Variables.objectValue(units).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
   }

@@ -8,16 +8,16 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenCycleDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final CycleRepository cycles;
 
-  OpenCycleDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  OpenCycleDelegate(CycleRepository cycles) {
+    this.cycles = cycles;
   }
 
   @Override
   public void execute(DelegateExecution e) {
     String cycleNo = DialogueCycle.Variables.CYCLE_NO.get(e);
-    DialogueRepository.Cycle cycle = repository.cycle(cycleNo).orElseThrow();
+    CycleRepository.Cycle cycle = cycles.cycle(cycleNo).orElseThrow();
     DialogueCycle.Variables.QUARTER.set(e, cycle.quarter());
     DialogueCycle.Variables.NEXT_BULLETIN_AT.set(e, DialogueClock.bulletinTime(cycle.year(), cycle.quarter()));
     DialogueCycle.Variables.YEAR_OVER.set(e, false);

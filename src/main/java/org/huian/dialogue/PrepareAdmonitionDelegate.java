@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PrepareAdmonitionDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final EffectivenessRepository effectiveness;
   private final Geography geography;
 
-  PrepareAdmonitionDelegate(DialogueRepository repository, Geography geography) {
-    this.repository = repository;
+  PrepareAdmonitionDelegate(EffectivenessRepository effectiveness, Geography geography) {
+    this.effectiveness = effectiveness;
     this.geography = geography;
   }
 
@@ -24,7 +24,7 @@ class PrepareAdmonitionDelegate implements JavaDelegate {
     String unit = DialogueCycle.Variables.ADMONISHED_UNIT.get(e);
     e.setVariableLocal(DialogueCycle.Variables.ADMONISHED_UNIT.name(), unit);
     e.setVariableLocal("admonishedUnitName", geography.find(unit).map(Unit::name).orElse(unit));
-    e.setVariableLocal("unitScoreText", repository.assessment(cycleNo, unit)
+    e.setVariableLocal("unitScoreText", effectiveness.assessment(cycleNo, unit)
         .map(a -> a.score() + " 分（任务 " + a.taskCount() + " 项，按期完成 " + a.onTime() + " 项，已解决 " + a.solved()
             + " 项，部分解决 " + a.partly() + " 项，未解决 " + a.notSolved() + " 项）").orElse("—"));
   }

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordAdmonitionDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final EffectivenessRepository effectiveness;
 
-  RecordAdmonitionDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  RecordAdmonitionDelegate(EffectivenessRepository effectiveness) {
+    this.effectiveness = effectiveness;
   }
 
   @Override
@@ -32,7 +32,7 @@ class RecordAdmonitionDelegate implements JavaDelegate {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    repository.recordAdmonition(DialogueCycle.Variables.CYCLE_NO.get(e), DialogueCycle.Variables.ADMONISHED_UNIT.get(e),
+    effectiveness.recordAdmonition(DialogueCycle.Variables.CYCLE_NO.get(e), DialogueCycle.Variables.ADMONISHED_UNIT.get(e),
         heldOn, note);
     DialogueCycle.Variables.ADMONITION_DATE.remove(e);
     DialogueCycle.Variables.ADMONITION_NOTE.remove(e);

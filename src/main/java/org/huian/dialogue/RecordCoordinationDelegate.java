@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordCoordinationDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final ImplementationRepository implementation;
 
-  RecordCoordinationDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  RecordCoordinationDelegate(ImplementationRepository implementation) {
+    this.implementation = implementation;
   }
 
   @Override
@@ -33,7 +33,7 @@ class RecordCoordinationDelegate implements JavaDelegate {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    repository.recordCoordination(taskNo, decision, deadline);
+    implementation.recordCoordination(taskNo, decision, deadline);
     if (deadline != null) {
       DialogueTaskProcess.Variables.DEADLINE.set(e, DialogueClock.endOf(deadline));
       e.setVariable("deadlineText", DialogueClock.format(deadline));

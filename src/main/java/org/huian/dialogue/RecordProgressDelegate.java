@@ -16,16 +16,18 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordProgressDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final TaskRepository tasks;
+  private final ImplementationRepository implementation;
 
-  RecordProgressDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  RecordProgressDelegate(TaskRepository tasks, ImplementationRepository implementation) {
+    this.tasks = tasks;
+    this.implementation = implementation;
   }
 
   @Override
   public void execute(DelegateExecution e) {
     String taskNo = DialogueTaskProcess.Variables.TASK_NO.get(e);
-    DialogueRepository.Task t = repository.requireTask(taskNo);
+    TaskRepository.Task t = tasks.requireTask(taskNo);
     List<FieldError> errors = new ArrayList<>();
     Object raw = DialogueTaskProcess.Variables.PERCENT.optional(e).orElse(null);
     Integer percent = null;
@@ -51,7 +53,7 @@ class RecordProgressDelegate implements JavaDelegate {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    repository.recordProgress(taskNo, percent, narrative, reason, hard, CaseContext.actor(e));
+    implementation.recordProgress(taskNo, percent, narrative, reason, hard, CaseContext.actor(e));
     String state = percent == 100 ? "DONE" : hard ? "HARD" : "ONGOING";
     DialogueTaskProcess.Variables.PROGRESS_STATE.set(e, state);
     e.setVariable("progressText", "当前进度 " + percent + "%：" + narrative);

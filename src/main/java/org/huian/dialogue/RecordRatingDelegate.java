@@ -9,17 +9,17 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordRatingDelegate implements JavaDelegate {
 
-  private final DialogueRepository repository;
+  private final EffectivenessRepository effectiveness;
 
-  RecordRatingDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  RecordRatingDelegate(EffectivenessRepository effectiveness) {
+    this.effectiveness = effectiveness;
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution e) {
     Map<String, Object> rating = (Map<String, Object>) e.getVariable("unitRating");
-    repository.setGrade(DialogueCycle.Variables.CYCLE_NO.get(e), DialogueCycle.Variables.ASSESSED_UNIT.get(e),
+    effectiveness.setGrade(DialogueCycle.Variables.CYCLE_NO.get(e), DialogueCycle.Variables.ASSESSED_UNIT.get(e),
         String.valueOf(rating.get("grade")), Boolean.TRUE.equals(rating.get("admonish")));
   }
 }

@@ -24,7 +24,7 @@ class SaveOfficerDelegate implements JavaDelegate {
   public void execute(DelegateExecution e) {
     RosterService.OfficerRequest r = new RosterService.OfficerRequest(text(e, FIELDS[0]), text(e, FIELDS[1]),
         text(e, FIELDS[2]), text(e, FIELDS[3]), text(e, FIELDS[4]));
-    DialogueRepository.Officer o = roster.register(r, CaseContext.actor(e));
+    RosterRepository.Officer o = roster.register(r, CaseContext.actor(e));
     for (String f : FIELDS) {
       e.removeVariable(f);
     }

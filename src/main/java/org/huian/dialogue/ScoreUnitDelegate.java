@@ -17,24 +17,26 @@ class ScoreUnitDelegate implements JavaDelegate {
 
   static final int ON_TIME_POINTS = 40;
 
-  private final DialogueRepository repository;
+  private final TaskRepository taskList;
+  private final EffectivenessRepository effectiveness;
 
-  ScoreUnitDelegate(DialogueRepository repository) {
-    this.repository = repository;
+  ScoreUnitDelegate(TaskRepository tasks, EffectivenessRepository effectiveness) {
+    this.taskList = tasks;
+    this.effectiveness = effectiveness;
   }
 
   @Override
   public void execute(DelegateExecution e) {
     String cycleNo = DialogueCycle.Variables.CYCLE_NO.get(e);
     String unit = DialogueCycle.Variables.ASSESSED_UNIT.get(e);
-    List<DialogueRepository.Task> tasks = repository.tasks(Scope.everything(), cycleNo).stream()
+    List<TaskRepository.Task> tasks = taskList.tasks(Scope.everything(), cycleNo).stream()
         .filter(t -> t.responsibleUnit().equals(unit)).toList();
     int onTime = 0;
     int solved = 0;
     int partly = 0;
     int notSolved = 0;
     int points = 0;
-    for (DialogueRepository.Task t : tasks) {
+    for (TaskRepository.Task t : tasks) {
       if (t.onTime()) {
         onTime++;
         points += ON_TIME_POINTS;
@@ -49,7 +51,7 @@ class ScoreUnitDelegate implements JavaDelegate {
     }
     BigDecimal score = tasks.isEmpty() ? BigDecimal.ZERO
         : BigDecimal.valueOf(points).divide(BigDecimal.valueOf(tasks.size()), 1, RoundingMode.HALF_UP);
-    repository.upsertAssessment(new DialogueRepository.Assessment(cycleNo, unit, tasks.size(), onTime, solved, partly,
+    effectiveness.upsertAssessment(new EffectivenessRepository.Assessment(cycleNo, unit, tasks.size(), onTime, solved, partly,
         notSolved, score, null, null, null, null));
     e.setVariableLocal(DialogueCycle.Variables.UNIT_SCORE.name(), score.doubleValue());
   }

@@ -1,5 +1,7 @@
 package org.huian.geography;
 
+import org.huian.problem.RowError;
+import org.huian.problem.FileRejectedException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

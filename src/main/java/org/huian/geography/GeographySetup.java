@@ -1,5 +1,6 @@
 package org.huian.geography;
 
+import org.huian.problem.FileRejectedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.huian.geography;
 
+import org.huian.problem.RowError;
+import org.huian.problem.FileRejectedException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

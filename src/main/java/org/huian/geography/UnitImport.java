@@ -1,5 +1,7 @@
 package org.huian.geography;
 
+import org.huian.problem.RowError;
+import org.huian.problem.FileRejectedException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,9 +1,12 @@
 package org.huian.mediation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,6 +33,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MediationApiService {
 
+  /** A scheduled session. */
+  public record ScheduledMediation(long id, String caseNo, String mode, Instant scheduledAt, String mediatorGroup) {}
+
+  /** What recording a session's outcome answers: the agreement reached, or that none was. */
+  @Schema(oneOf = {AgreementView.class, NoAgreement.class})
+  public sealed interface AgreementOutcome permits AgreementView, NoAgreement {}
+
+  /** The session ended without an agreement ({@code outcome} is {@code NO_AGREEMENT}). */
+  public record NoAgreement(String caseNo, String outcome) implements AgreementOutcome {}
+
+  public record AgreementView(long id, String caseNo, String status, boolean partial, boolean remote, String text,
+      String level, String unitCode, Instant confirmationDeadline, Instant effectiveAt, List<ObligationView> obligations)
+      implements AgreementOutcome {}
+
+  /** A party of the case, by id and role; absent when the party is no longer on the case. */
+  public record PartyRef(Long id, String role, String name) {}
+
+  public record ObligationView(long id, String kind, PartyRef obligor, PartyRef beneficiary, String description,
+      BigDecimal totalAmount, String status, List<ItemView> items) {}
+
+  /** One instalment or action of an obligation and its fulfilment. */
+  public record ItemView(int seq, BigDecimal amount, LocalDate dueDate, String status, Instant graceUntil, String evidence,
+      Instant confirmedAt) {}
+
   private final CaseRepository cases;
   private final MediationRepository repository;
   private final AgreementService agreements;
@@ -47,7 +74,7 @@ public class MediationApiService {
 
   /** Schedules a session; a case still at the handler's task is first handed to mediation. */
   @Transactional
-  public Map<String, Object> schedule(String caseNo, ScheduleRequest r, CurrentUser user) {
+  public ScheduledMediation schedule(String caseNo, ScheduleRequest r, CurrentUser user) {
     CaseRow c = visibleOpenCase(caseNo, user);
     if (r == null) {
       throw new InvalidRequestException("body", "请求体不能为空");
@@ -72,18 +99,12 @@ public class MediationApiService {
     completeAs(user, schedule, v);
     Long id = (Long) tasks.getVariable(task(caseNo, MediationProcess.Elements.HOLD).getId(), MediationProcess.Variables.MEDIATION_ID.name());
     MediationRepository.Mediation m = repository.mediation(id);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", m.id());
-    out.put("caseNo", m.caseNo());
-    out.put("mode", m.mode().name());
-    out.put("scheduledAt", m.scheduledAt());
-    out.put("mediatorGroup", m.mediatorGroup());
-    return out;
+    return new ScheduledMediation(m.id(), m.caseNo(), m.mode().name(), m.scheduledAt(), m.mediatorGroup());
   }
 
   /** Records the session's outcome and, with an agreement, the agreement. */
   @Transactional
-  public Map<String, Object> recordAgreement(String caseNo, AgreementRequest r, CurrentUser user) {
+  public AgreementOutcome recordAgreement(String caseNo, AgreementRequest r, CurrentUser user) {
     visibleOpenCase(caseNo, user);
     if (r == null) {
       throw new InvalidRequestException("body", "请求体不能为空");
@@ -93,12 +114,12 @@ public class MediationApiService {
       throw new ConflictException("caseNo", "案件当前没有待记录结果的调解：" + caseNo);
     }
     completeAs(user, hold, Map.of(MediationProcess.Variables.AGREEMENT_JSON.name(), agreements.toJson(r)));
-    return repository.latestAgreement(caseNo).map(this::view)
-        .orElseGet(() -> Map.of("caseNo", caseNo, "outcome", "NO_AGREEMENT"));
+    return repository.latestAgreement(caseNo).<AgreementOutcome>map(this::view)
+        .orElseGet(() -> new NoAgreement(caseNo, "NO_AGREEMENT"));
   }
 
   @Transactional(readOnly = true)
-  public Map<String, Object> agreement(String caseNo, CurrentUser user) {
+  public AgreementView agreement(String caseNo, CurrentUser user) {
     visibleCase(caseNo, user);
     return repository.latestAgreement(caseNo).map(this::view)
         .orElseThrow(() -> new NotFoundException("本案尚无调解协议：" + caseNo));
@@ -106,7 +127,7 @@ public class MediationApiService {
 
   /** The unit confirms (or reports missed) one instalment or action that is awaiting confirmation. */
   @Transactional
-  public Map<String, Object> fulfilment(String caseNo, long obligationId, Integer seq, Boolean fulfilled, String evidence,
+  public ItemView fulfilment(String caseNo, long obligationId, Integer seq, Boolean fulfilled, String evidence,
       CurrentUser user) {
     visibleCase(caseNo, user);
     MediationRepository.Obligation o = repository.obligation(obligationId);
@@ -164,50 +185,24 @@ public class MediationApiService {
     return c;
   }
 
-  Map<String, Object> view(MediationRepository.Agreement a) {
+  AgreementView view(MediationRepository.Agreement a) {
     Map<String, StoredParty> parties = new HashMap<>();
     cases.parties(a.caseNo()).forEach(p -> parties.put(String.valueOf(p.id()), p));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", a.id());
-    out.put("caseNo", a.caseNo());
-    out.put("status", a.status().name());
-    out.put("partial", a.partial());
-    out.put("remote", a.remote());
-    out.put("text", a.text());
-    out.put("level", a.level());
-    out.put("unitCode", a.unitCode());
-    out.put("confirmationDeadline", a.confirmationDeadline());
-    out.put("effectiveAt", a.effectiveAt());
-    List<Map<String, Object>> obligations = new ArrayList<>();
+    List<ObligationView> obligations = new ArrayList<>();
     for (MediationRepository.Obligation o : repository.obligations(a.id())) {
-      Map<String, Object> ov = new LinkedHashMap<>();
-      ov.put("id", o.id());
-      ov.put("kind", o.kind().name());
-      ov.put("obligor", partyRef(parties.get(String.valueOf(o.obligorPartyId()))));
-      ov.put("beneficiary", partyRef(parties.get(String.valueOf(o.beneficiaryPartyId()))));
-      ov.put("description", o.description());
-      ov.put("totalAmount", o.totalAmount());
-      ov.put("status", o.status());
-      ov.put("items", repository.items(o.id()).stream().map(this::itemView).toList());
-      obligations.add(ov);
+      obligations.add(new ObligationView(o.id(), o.kind().name(), partyRef(parties.get(String.valueOf(o.obligorPartyId()))),
+          partyRef(parties.get(String.valueOf(o.beneficiaryPartyId()))), o.description(), o.totalAmount(), o.status(),
+          repository.items(o.id()).stream().map(this::itemView).toList()));
     }
-    out.put("obligations", obligations);
-    return out;
+    return new AgreementView(a.id(), a.caseNo(), a.status().name(), a.partial(), a.remote(), a.text(), a.level(),
+        a.unitCode(), a.confirmationDeadline(), a.effectiveAt(), obligations);
   }
 
-  private Map<String, Object> partyRef(StoredParty p) {
-    return p == null ? null : Map.of("id", p.id(), "role", p.role().name(), "name", p.name());
+  private static PartyRef partyRef(StoredParty p) {
+    return p == null ? null : new PartyRef(p.id(), p.role().name(), p.name());
   }
 
-  Map<String, Object> itemView(MediationRepository.Item i) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("seq", i.seq());
-    m.put("amount", i.amount());
-    m.put("dueDate", i.dueDate());
-    m.put("status", i.status().name());
-    m.put("graceUntil", i.graceUntil());
-    m.put("evidence", i.evidence());
-    m.put("confirmedAt", i.confirmedAt());
-    return m;
+  ItemView itemView(MediationRepository.Item i) {
+    return new ItemView(i.seq(), i.amount(), i.dueDate(), i.status().name(), i.graceUntil(), i.evidence(), i.confirmedAt());
   }
 }

@@ -1,7 +1,6 @@
 package org.huian.mediation;
 
 import java.net.URI;
-import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -37,7 +36,7 @@ class MediationController {
   @ApiResponse(responseCode = "201", description = "已安排，并已通知各方当事人")
   @ApiResponse(responseCode = "409", description = "案件已办结或不在可安排调解的环节", content = @Content(mediaType = "application/problem+json"))
   @PostMapping(path = "/mediations", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> schedule(@PathVariable String caseNo,
+  ResponseEntity<MediationApiService.ScheduledMediation> schedule(@PathVariable String caseNo,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
           {"mode":"REMOTE_VIDEO","scheduledAt":"2026-12-01T10:00:00+08:00","meetingLink":"https://meeting.example.org/li",
            "externalMediatorKind":"JUDGE","externalMediatorName":"王法官","courtStation":"东城区人民法院诉调对接工作站"}
@@ -51,7 +50,7 @@ class MediationController {
   @ApiResponse(responseCode = "201", description = "已登记")
   @ApiResponse(responseCode = "409", description = "案件没有待记录结果的调解", content = @Content(mediaType = "application/problem+json"))
   @PostMapping(path = "/agreement", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> agreement(@PathVariable String caseNo,
+  ResponseEntity<MediationApiService.AgreementOutcome> agreement(@PathVariable String caseNo,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
           {"outcome":"AGREEMENT","responsibilities":"公司对班组工资负有直接支付义务","text":"公司分三期支付 86000 元",
            "obligations":[{"obligorPartyId":2,"beneficiaryPartyId":1,"description":"支付工资款","totalAmount":86000,
@@ -65,7 +64,7 @@ class MediationController {
 
   @Operation(summary = "调解协议及各项履行状态")
   @GetMapping("/agreement")
-  Map<String, Object> agreement(@PathVariable String caseNo,
+  MediationApiService.AgreementView agreement(@PathVariable String caseNo,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     return service.agreement(caseNo, user);
   }
@@ -73,7 +72,7 @@ class MediationController {
   @Operation(summary = "核实一期（或一项）履行情况", description = "仅限到期待核实的事项；fulfilled=false 将催告义务人并进入宽限期。")
   @ApiResponse(responseCode = "409", description = "该事项当前不在待核实状态", content = @Content(mediaType = "application/problem+json"))
   @PostMapping(path = "/obligations/{obligationId}/fulfilments", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> fulfilment(@PathVariable String caseNo, @PathVariable long obligationId,
+  MediationApiService.ItemView fulfilment(@PathVariable String caseNo, @PathVariable long obligationId,
       @RequestBody FulfilmentRequest request, @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     return service.fulfilment(caseNo, obligationId, request.seq(), request.fulfilled(), request.evidence(), user);
   }

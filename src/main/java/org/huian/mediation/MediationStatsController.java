@@ -1,5 +1,6 @@
 package org.huian.mediation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,50 +32,50 @@ class MediationStatsController {
     this.geography = geography;
   }
 
+  /** Agreements per bucket: in force and awaiting fulfilment, fulfilled, breached. */
+  record MediationCounts(@JsonProperty("AGREED") long agreed, @JsonProperty("RESOLVED_FULFILLED") long fulfilled,
+      @JsonProperty("BREACHED") long breached) {
+
+    static final MediationCounts NONE = new MediationCounts(0, 0, 0);
+
+    MediationCounts plus(String bucket, long n) {
+      return switch (bucket) {
+        case "AGREED" -> new MediationCounts(agreed + n, fulfilled, breached);
+        case "RESOLVED_FULFILLED" -> new MediationCounts(agreed, fulfilled + n, breached);
+        default -> new MediationCounts(agreed, fulfilled, breached + n);
+      };
+    }
+  }
+
+  /** The unit (and its level) where the agreements were reached. */
+  record MediationUnitCounts(String code, String name, String level, MediationCounts counts) {}
+
+  /** {@code byLevel}: keyed by level (GRID, COMMUNITY, STREET, DISTRICT), only levels with agreements. */
+  record MediationStats(MediationCounts totals, Map<String, MediationCounts> byLevel, List<MediationUnitCounts> byUnit) {}
+
   @io.swagger.v3.oas.annotations.Operation(summary = "调解统计：已达成待履行、已履行办结、违约",
       description = "按达成协议时的层级和单位统计，只计调用者可见的案件。")
   @GetMapping("/api/stats/mediation")
-  Map<String, Object> stats(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+  MediationStats stats(@RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     StringBuilder sql = new StringBuilder("SELECT a.agreed_level, a.agreed_unit, a.status, COUNT(*) AS n FROM agreements a "
         + "JOIN cases c ON c.case_no = a.case_no WHERE a.status IN ('EFFECTIVE', 'FULFILLED', 'BREACHED')");
     List<Object> args = new ArrayList<>();
     user.scope().appendSql(sql, args, "c");
     sql.append(" GROUP BY a.agreed_level, a.agreed_unit, a.status ORDER BY a.agreed_level, a.agreed_unit");
-    Map<String, Long> totals = emptyCounts();
-    Map<String, Map<String, Long>> byLevel = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> byUnit = new LinkedHashMap<>();
+    MediationCounts[] totals = {MediationCounts.NONE};
+    Map<String, MediationCounts> byLevel = new LinkedHashMap<>();
+    Map<String, MediationUnitCounts> byUnit = new LinkedHashMap<>();
     jdbc.sql(sql.toString()).params(args).query((rs, n) -> {
       String bucket = BUCKETS.get(rs.getString(3));
       long count = rs.getLong(4);
-      totals.merge(bucket, count, Long::sum);
-      byLevel.computeIfAbsent(rs.getString(1), k -> emptyCounts()).merge(bucket, count, Long::sum);
       String level = rs.getString(1);
-      Map<String, Object> unit = byUnit.computeIfAbsent(rs.getString(2), code -> {
-        Map<String, Object> u = new LinkedHashMap<>();
-        u.put("code", code);
-        u.put("name", geography.find(code).map(x -> x.name()).orElse(code));
-        u.put("level", level);
-        u.put("counts", emptyCounts());
-        return u;
-      });
-      @SuppressWarnings("unchecked")
-      Map<String, Long> counts = (Map<String, Long>) unit.get("counts");
-      counts.merge(bucket, count, Long::sum);
+      totals[0] = totals[0].plus(bucket, count);
+      byLevel.put(level, byLevel.getOrDefault(level, MediationCounts.NONE).plus(bucket, count));
+      MediationUnitCounts unit = byUnit.computeIfAbsent(rs.getString(2), code -> new MediationUnitCounts(code,
+          geography.find(code).map(x -> x.name()).orElse(code), level, MediationCounts.NONE));
+      byUnit.put(unit.code(), new MediationUnitCounts(unit.code(), unit.name(), unit.level(), unit.counts().plus(bucket, count)));
       return null;
     }).list();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("totals", totals);
-    out.put("byLevel", byLevel);
-    out.put("byUnit", new ArrayList<>(byUnit.values()));
-    return out;
+    return new MediationStats(totals[0], byLevel, new ArrayList<>(byUnit.values()));
   }
-
-  private static Map<String, Long> emptyCounts() {
-    Map<String, Long> m = new LinkedHashMap<>();
-    m.put("AGREED", 0L);
-    m.put("RESOLVED_FULFILLED", 0L);
-    m.put("BREACHED", 0L);
-    return m;
-  }
-
 }

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
  * The safety index for the safety dialogue's effectiveness list ("before and after"): the
  * index of a street or community at the end of a day (Beijing time), or now for a day not over.
  */
+// The one arrow between two capabilities besides those to cases (docs/architecture.md): risk
+// implements dialogue's port, so dialogue shows the index without importing risk, and runs
+// without it (AreaIndexLookup.NONE).
 @Component
 class RiskAreaIndexLookup implements AreaIndexLookup {
 

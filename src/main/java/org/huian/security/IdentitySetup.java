@@ -23,13 +23,11 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.huian.cases.CaseFunnel;
-import org.huian.cases.CaseHandling;
-import org.huian.dialogue.DialogueRoster;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.geography.Unit;
 import org.huian.geography.UnitsChanged;
+import org.huian.process.StartGrant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,11 +70,12 @@ class IdentitySetup implements ApplicationRunner {
   private final TransactionTemplate transaction;
   private final JdbcClient jdbc;
   private final StartupGate gate;
+  private final List<StartGrant> startGrants;
   private final boolean demoUsers;
 
   IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
       TaskService tasks, Geography geography, TransactionTemplate transaction, JdbcClient jdbc, StartupGate gate,
-      @Value("${huian.demo-users:false}") boolean demoUsers) {
+      List<StartGrant> startGrants, @Value("${huian.demo-users:false}") boolean demoUsers) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -85,6 +84,7 @@ class IdentitySetup implements ApplicationRunner {
     this.transaction = transaction;
     this.jdbc = jdbc;
     this.gate = gate;
+    this.startGrants = List.copyOf(startGrants);
     this.demoUsers = demoUsers;
   }
 
@@ -170,7 +170,7 @@ class IdentitySetup implements ApplicationRunner {
 
   /**
    * One Camunda tenant per district: process instances carry their district as tenant
-   * ({@link org.huian.config.DistrictTenants}), so the engine keeps each district's instances,
+   * ({@link org.huian.geography.DistrictTenants}), so the engine keeps each district's instances,
    * tasks and history to the district's groups (and the city centre) in every query, in REST,
    * Tasklist and Cockpit.
    */
@@ -201,24 +201,27 @@ class IdentitySetup implements ApplicationRunner {
   }
 
   /**
-   * Everyone may use Tasklist and start a case; each district's centre may read everything of its
-   * district (the tenant check keeps it there) and use Cockpit; the city centre reads every district
-   * and changes nothing.
+   * Everyone may use Tasklist; each district's centre may read everything of its district (the
+   * tenant check keeps it there) and use Cockpit; the city centre reads every district and changes
+   * nothing. Who may start which process (a case: everyone; the roster and a health-check report: the
+   * district centres) each capability declares as {@link StartGrant} beans beside its descriptors.
    */
   private void grant() {
     grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grantGlobal(Resources.PROCESS_DEFINITION, CaseFunnel.KEY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grantGlobal(Resources.PROCESS_DEFINITION, CaseHandling.KEY, ProcessDefinitionPermissions.READ);
+    for (StartGrant g : startGrants) {
+      if (g.starters() == StartGrant.Starters.EVERYONE) {
+        grantGlobal(Resources.PROCESS_DEFINITION, g.processKey(), g.permissions().toArray(Permission[]::new));
+      }
+    }
     grantGlobal(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     for (Unit district : geography.districts()) {
       for (String group : districtGroups(district.code())) {
         grantReadEverything(group);
-        // the district may start a health-check report by hand (besides the monthly timer)
-        grantGroup(group, Resources.PROCESS_DEFINITION, org.huian.risk.HealthReportProcess.KEY,
-            ProcessDefinitionPermissions.CREATE_INSTANCE);
-        // the district keeps the safety-dialogue roster, from a start form in Tasklist
-        grantGroup(group, Resources.PROCESS_DEFINITION, DialogueRoster.KEY, ProcessDefinitionPermissions.READ,
-            ProcessDefinitionPermissions.CREATE_INSTANCE);
+        for (StartGrant g : startGrants) {
+          if (g.starters() == StartGrant.Starters.DISTRICT_CENTRES) {
+            grantGroup(group, Resources.PROCESS_DEFINITION, g.processKey(), g.permissions().toArray(Permission[]::new));
+          }
+        }
       }
     }
     grantReadEverything(ScopeResolver.CITY_CENTRE);

@@ -2,7 +2,6 @@ package org.huian.security;
 
 import java.util.List;
 import java.util.Set;
-import org.huian.cases.CaseRow;
 
 /**
  * What a user may see: everything (administrators and the city centre), whole districts (a
@@ -80,7 +79,7 @@ public record Scope(boolean all, Set<String> districts, Set<String> streets, Set
     }
   }
 
-  public boolean canSee(CaseRow c) {
+  public boolean canSee(Placed c) {
     return all
         || streets.contains(c.streetCode())
         || (c.communityCode() != null && communities.contains(c.communityCode()))

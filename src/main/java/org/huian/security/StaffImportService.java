@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.huian.cases.CaseIntakeValidator;
-import org.huian.geography.FileRejectedException;
+import org.huian.config.TextRules;
+import org.huian.problem.FileRejectedException;
 import org.huian.geography.Geography;
-import org.huian.geography.RowError;
+import org.huian.problem.RowError;
 import org.huian.geography.TableFile;
 import org.huian.geography.Unit;
 import org.slf4j.Logger;
@@ -220,7 +220,7 @@ public class StaffImportService {
         errors.add(new RowError(row, "role", unit.level().nameZh() + "级单位没有“" + role.nameZh() + "”岗位：" + unit.name()));
       }
       String phone = line.get("phone").isEmpty() ? null : line.get("phone");
-      if (phone != null && !CaseIntakeValidator.PHONE.matcher(phone).matches()) {
+      if (phone != null && !TextRules.PHONE.matcher(phone).matches()) {
         errors.add(new RowError(row, "phone", "电话号码格式不正确"));
       }
       String email = line.get("email").isEmpty() ? null : line.get("email");

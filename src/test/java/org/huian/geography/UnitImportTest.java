@@ -1,5 +1,7 @@
 package org.huian.geography;
 
+import org.huian.problem.RowError;
+import org.huian.problem.FileRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.huian.geography;
+package org.huian.problem;
 
 import java.util.List;
 

@@ -1,11 +1,13 @@
-package org.huian.geography;
+package org.huian.directory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.huian.cases.Category;
+import org.huian.geography.Geography;
+import org.huian.geography.Level;
+import org.huian.geography.Unit;
+import org.huian.geography.UnitBoundaries;
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
 import org.huian.security.Districts;
@@ -18,14 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/districts}: the districts the caller sees; {@code GET /api/units}: one district's
- * unit tree; {@code GET /api/categories}: the case catalogue.
+ * unit tree with its Camunda groups. Here rather than in {@code geography}, because it needs the
+ * caller and the group names (security), and geography depends on nothing above it.
  */
-// The arrows up to security (who sees which district) and cases (the catalogue) are the
-// controller's only; the tree itself (Geography) depends on nothing above it.
 @RestController
 @RequestMapping("/api")
 @Tag(name = "单位与目录")
-class GeographyController {
+class UnitTreeController {
 
   record UnitNode(String code, String name, String shortName, Level level, String levelName, boolean retired,
       List<String> groups, List<UnitNode> children) {}
@@ -34,13 +35,11 @@ class GeographyController {
   record DistrictEntry(String code, String name, String shortName, String casePrefix, int streets, int communities, int grids,
       int boundaries) {}
 
-  record CategoryEntry(String code, String name) {}
-
   private final Geography geography;
   private final Districts districts;
   private final UnitBoundaries boundaries;
 
-  GeographyController(Geography geography, Districts districts, UnitBoundaries boundaries) {
+  UnitTreeController(Geography geography, Districts districts, UnitBoundaries boundaries) {
     this.geography = geography;
     this.districts = districts;
     this.boundaries = boundaries;
@@ -61,12 +60,6 @@ class GeographyController {
   UnitNode units(@RequestParam(required = false) String district,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     return node(districts.resolve(user, district));
-  }
-
-  @Operation(summary = "纠纷类别目录")
-  @GetMapping("/categories")
-  List<CategoryEntry> categories() {
-    return Arrays.stream(Category.values()).map(c -> new CategoryEntry(c.name(), c.nameZh())).toList();
   }
 
   private UnitNode node(Unit unit) {

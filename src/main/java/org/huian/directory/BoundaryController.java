@@ -1,9 +1,14 @@
-package org.huian.geography;
+package org.huian.directory;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.huian.geography.Geography;
+import org.huian.geography.Level;
+import org.huian.geography.TableFile;
+import org.huian.geography.Unit;
+import org.huian.geography.UnitBoundaries;
 import org.huian.problem.InvalidRequestException;
 import org.huian.problem.NotFoundException;
 import org.huian.security.ApiAuthenticationFilter;
