@@ -24,4 +24,7 @@ final class FieldViews {
       String gridName, String address, String description, Instant deadline, String warning, String warningName, Instant createdAt) {}
 
   record Tasks(List<Task> items, Instant now) {}
+
+  /** A grid-level task done: the case moves on to its return visit; the photo is the case's, step 处置后. */
+  record Completed(String caseNo, String taskId, org.huian.attachment.Attachment photo) {}
 }

@@ -151,23 +151,23 @@ class FieldAppBrowserTest extends AbstractApiTest {
     assertThat(count("SELECT COUNT(*) FROM grid_reports")).as("nothing reached the server while offline").isEqualTo(reportsBefore);
     page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("field-app-offline.png")));
 
-    // back online, with the first report's answer lost on the way back: the app sends it again
-    AtomicBoolean lost = new AtomicBoolean();
+    // back online, with the answers to the first report and to the first photo lost on the way back:
+    // the app sends both again, and the server answers each repeat with what it already stored
+    AtomicBoolean reportLost = new AtomicBoolean();
+    AtomicBoolean photoLost = new AtomicBoolean();
     AtomicInteger reportPosts = new AtomicInteger();
     AtomicInteger photoPosts = new AtomicInteger();
     context.unroute("**/*", cut);
-    context.route("**/api/grid-reports**", route -> {
-      if (route.request().url().endsWith("/attachments")) {
-        photoPosts.incrementAndGet();
+    context.route(u -> URI.create(u).getPath().startsWith("/api/grid-reports"), route -> {
+      if (!route.request().method().equals("POST")) {
         route.resume();
-      } else if (route.request().method().equals("POST")) {
-        reportPosts.incrementAndGet();
-        if (lost.compareAndSet(false, true)) {
-          route.fetch(); // the server stores the report ...
-          route.abort("connectionreset"); // ... and the phone never hears of it
-        } else {
-          route.resume();
-        }
+        return;
+      }
+      boolean photo = route.request().url().endsWith("/attachments");
+      (photo ? photoPosts : reportPosts).incrementAndGet();
+      if ((photo ? photoLost : reportLost).compareAndSet(false, true)) {
+        route.fetch(); // the server stores it ...
+        route.abort("connectionreset"); // ... and the phone never hears of it
       } else {
         route.resume();
       }
@@ -176,6 +176,7 @@ class FieldAppBrowserTest extends AbstractApiTest {
     page.locator("#queue[data-count='0']").waitFor(new Locator.WaitForOptions().setTimeout(90_000));
     assertThat(page.locator("#queue").innerText()).isEqualTo("全部已发送");
     assertThat(reportPosts.get()).as("the lost answer made the app send one report twice").isEqualTo(3);
+    assertThat(photoPosts.get()).as("and one photo twice").isEqualTo(3);
 
     List<Map<String, Object>> rows = jdbc.sql("SELECT report_no, external_ref, kind, severity, lat, lon FROM grid_reports "
         + "WHERE description LIKE ? ORDER BY report_no").param("%" + run).query().listOfRows();
@@ -190,10 +191,9 @@ class FieldAppBrowserTest extends AbstractApiTest {
       assertThat(report.body().path("gridId").asText()).isEqualTo(ANDINGMEN_GRID);
       HuianClient.Reply photos = client.get("district", "/api/grid-reports/" + reportNo + "/attachments");
       assertThat(photos.status()).as(photos.raw()).isEqualTo(200);
-      assertThat(photos.body()).as("one photo per report, stored once").hasSize(1);
-      assertThat(photos.body().get(0).path("contentType").asText()).startsWith("image/");
+      assertThat(photos.body().path("items")).as("one photo per report, stored once").hasSize(1);
+      assertThat(photos.body().path("items").get(0).path("contentType").asText()).startsWith("image/");
     }
-    assertThat(photoPosts.get()).isEqualTo(2);
 
     // the risk index: the grid's report load rose by exactly two reports (severities 3 and 4)
     riskIndex.invalidate();
@@ -241,8 +241,10 @@ class FieldAppBrowserTest extends AbstractApiTest {
     assertThat(c.path("timeline").findValuesAsText("type")).contains("RESOLVED");
     HuianClient.Reply photos = client.get("district", "/api/cases/" + caseNo + "/attachments");
     assertThat(photos.status()).as(photos.raw()).isEqualTo(200);
-    assertThat(photos.body()).hasSize(1);
-    assertThat(photos.body().get(0).path("step").asText()).isEqualTo("HANDLE");
+    assertThat(photos.body().path("items")).hasSize(1);
+    assertThat(photos.body().path("items").get(0).path("step").asText()).isEqualTo("处置后");
+    assertThat(jdbc.sql("SELECT uploaded_by FROM attachments WHERE owner_no = ?").param(caseNo).query(String.class).list())
+        .containsExactly(DemoUsers.GRID_USER);
     context.close();
   }
 
