@@ -92,6 +92,13 @@ async function login(event) {
 
 function start(profile) {
   me = profile;
+  renderProfile();
+  show('tasks');
+  renderOutbox();
+  flush();
+}
+
+function renderProfile() {
   $('me').textContent = '当前用户：' + me.name + '（' + me.userId + '）';
   const list = $('grid-list');
   list.replaceChildren(...me.grids.map((g) => li(null, [strong(g.name), text(g.streetName + ' · ' + g.communityName)])));
@@ -103,30 +110,59 @@ function start(profile) {
     o.textContent = g.name + '（' + g.communityName + '）';
     return o;
   }));
-  show('tasks');
-  renderOutbox();
-  flush();
+}
+
+/** The grids may have changed since the sign-in: read them again when the network allows. */
+async function refreshProfile() {
+  try {
+    const r = await api('GET', '/api/field/me');
+    const s = session.get();
+    if (r.status === 200 && s) {
+      session.set({ ...s, me: r.data });
+      me = r.data;
+      renderProfile();
+    }
+  } catch (e) { /* offline: keep what the phone has */ }
 }
 
 // ------------------------------------------------------------------------------------ tasks
 
+const TASKS = 'huian.field.tasks';
+
+function say(id, message, error) {
+  const e = $(id);
+  e.textContent = message;
+  e.className = error ? 'message' : 'muted';
+}
+
 async function loadTasks() {
   if (!session.get()) return;
-  $('tasks-message').textContent = '正在加载…';
+  say('tasks-message', '正在加载…');
   let r;
   try {
     r = await api('GET', '/api/field/tasks');
   } catch (e) {
-    $('tasks-message').textContent = '离线：联网后显示最新待办';
+    const cached = JSON.parse(localStorage.getItem(TASKS) || 'null');
+    if (cached && cached.userId === me.userId) {
+      renderTasks(cached.data);
+      say('tasks-message', '离线：显示上次联网时的待办（' + new Date(cached.data.now).toLocaleString('zh-CN') + '）', true);
+    } else {
+      say('tasks-message', '离线：联网后显示最新待办', true);
+    }
     return;
   }
   if (r.status !== 200) {
-    $('tasks-message').textContent = problemText(r.data, '待办加载失败');
+    say('tasks-message', problemText(r.data, '待办加载失败'), true);
     return;
   }
-  const now = Date.parse(r.data.now);
-  $('tasks-message').textContent = r.data.items.length ? '共 ' + r.data.items.length + ' 件，按办结时限排序' : '暂无待办任务';
-  $('task-list').replaceChildren(...r.data.items.map((t) => {
+  localStorage.setItem(TASKS, JSON.stringify({ userId: me.userId, data: r.data }));
+  renderTasks(r.data);
+  say('tasks-message', r.data.items.length ? '共 ' + r.data.items.length + ' 件，按办结时限排序' : '暂无待办任务');
+}
+
+function renderTasks(data) {
+  const now = Date.parse(data.now);
+  $('task-list').replaceChildren(...data.items.map((t) => {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'task';
@@ -193,8 +229,7 @@ async function complete(event) {
   if (r.status === 200) {
     message.textContent = '';
     closeTask();
-    $('tasks-message').textContent = '已办结：' + r.data.caseNo;
-    loadTasks().then(() => { $('tasks-message').textContent = '已办结：' + r.data.caseNo; });
+    loadTasks().then(() => say('tasks-message', '已办结：' + r.data.caseNo));
   } else {
     message.textContent = problemText(r.data, '提交失败');
   }
@@ -396,7 +431,7 @@ $('complete-photo').addEventListener('change', () => {
   $('complete-previews').replaceChildren();
   addPhoto($('complete-photo'), $('complete-previews'), (p) => { completePhoto = p; });
 });
-$('logout').addEventListener('click', () => { session.clear(); me = null; renderOutbox(); show('login'); });
+$('logout').addEventListener('click', () => { session.clear(); localStorage.removeItem(TASKS); me = null; renderOutbox(); show('login'); });
 for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => show(b.dataset.tab));
 window.addEventListener('online', network);
 window.addEventListener('offline', network);
@@ -407,5 +442,10 @@ if ('serviceWorker' in navigator) {
 }
 network();
 const saved = session.get();
-if (saved) start(saved.me); else show('login');
+if (saved) {
+  start(saved.me);
+  refreshProfile();
+} else {
+  show('login');
+}
 document.body.dataset.ready = 'true';

@@ -26,7 +26,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -149,6 +152,8 @@ class FieldAppBrowserTest extends AbstractApiTest {
     page.locator("#queue[data-count='2']").waitFor();
     assertThat(page.locator("#outbox li").count()).isEqualTo(2);
     assertThat(count("SELECT COUNT(*) FROM grid_reports")).as("nothing reached the server while offline").isEqualTo(reportsBefore);
+    page.locator("#tabs button[data-tab=report]").tap();
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)");
     page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("field-app-offline.png")));
 
     // back online, with the answers to the first report and to the first photo lost on the way back:
@@ -207,12 +212,16 @@ class FieldAppBrowserTest extends AbstractApiTest {
 
   @Test
   void shouldCompleteAGridLevelTaskWithAPhotoOfTheResult() {
-    JsonNode created = create(b -> {
-      gridAppNeighbourDispute(b);
-      b.put("title", "楼上漏水影响楼下住户");
-    });
-    String caseNo = created.path("caseNo").asText();
-    assertThat(created.path("level").asText()).isEqualTo("GRID");
+    // three grid-level cases: one past its deadline (its timer not yet run), one past the 80 % warning, one fresh
+    Instant real = Instant.now();
+    ClockUtil.setCurrentTime(Date.from(real.minus(Duration.ofHours(30))));
+    String overdue = gridCase("井盖缺失存在安全隐患");
+    ClockUtil.setCurrentTime(Date.from(real.minus(Duration.ofHours(20))));
+    String near = gridCase("楼道堆物影响通行");
+    fire(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(near).processDefinitionKey("case-funnel")
+        .singleResult().getId(), "Timer_LevelWarning");
+    ClockUtil.reset();
+    String caseNo = gridCase("楼上漏水影响楼下住户");
 
     BrowserContext context = phone();
     Page page = signIn(context);
@@ -220,6 +229,14 @@ class FieldAppBrowserTest extends AbstractApiTest {
     card.waitFor();
     assertThat(card.getAttribute("class")).isEqualTo("w-OK");
     assertThat(card.innerText()).contains("楼上漏水影响楼下住户", "正常", "剩余");
+    Locator nearCard = page.locator("#task-list li", new Page.LocatorOptions().setHasText(near));
+    assertThat(nearCard.getAttribute("class")).isEqualTo("w-NEAR");
+    assertThat(nearCard.innerText()).contains("临期", "剩余");
+    Locator overdueCard = page.locator("#task-list li", new Page.LocatorOptions().setHasText(overdue));
+    assertThat(overdueCard.getAttribute("class")).isEqualTo("w-OVERDUE");
+    assertThat(overdueCard.innerText()).contains("已超期", "超期 6 小时");
+    assertThat(page.locator("#task-list li").allInnerTexts().toString()).as("by deadline")
+        .matches("(?s).*" + overdue + ".*" + near + ".*" + caseNo + ".*");
     page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("field-app-tasks.png")));
 
     card.locator("button").tap();
@@ -306,6 +323,7 @@ class FieldAppBrowserTest extends AbstractApiTest {
     page.locator("#report-previews img").waitFor();
     page.locator("#report-locate").tap();
     page.locator("#report-position:has-text('已附位置')").waitFor();
+    page.evaluate("() => window.scrollTo(0, 0)");
     page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("field-app-report.png")));
     page.locator("#tabs button[data-tab=grids]").tap();
     assertThat(page.locator("#grid-list li").first().innerText()).contains("交北头条社区");
@@ -313,6 +331,15 @@ class FieldAppBrowserTest extends AbstractApiTest {
   }
 
   // ---------------------------------------------------------------------------------- helpers
+
+  String gridCase(String title) {
+    JsonNode created = create(b -> {
+      gridAppNeighbourDispute(b);
+      b.put("title", title);
+    });
+    assertThat(created.path("level").asText()).isEqualTo("GRID");
+    return created.path("caseNo").asText();
+  }
 
   void fileReport(Page page, String kind, String description, int severity, byte[] photo) {
     page.locator("#tabs button[data-tab=report]").tap();
