@@ -377,7 +377,7 @@ async function renderOutbox() {
   q.classList.toggle('waiting', waiting > 0);
   q.dataset.count = String(waiting);
   $('outbox').replaceChildren(...items.map((i) => {
-    const parts = [strong(kindName(i.body.kind) + ' · ' + i.body.description.slice(0, 30)),
+    const parts = [strong(kindName(i.body.kind) + ' · ' + i.body.description.slice(0, 30)), br(),
       text((i.reportNo ? i.reportNo + ' 照片发送中' : '等待发送') + ' · ' + i.photos.length + ' 张照片')];
     if (i.error) {
       const drop = document.createElement('button');

@@ -147,7 +147,6 @@ class ApiFuzzTest extends AbstractApiTest {
       fuzz.check("/api/field/tasks/{id}/completion", client.postMultipart(DemoUsers.GRID_USER,
           "/api/field/tasks/" + task + "/completion", fields, files));
     }
-    fuzz.post(DemoUsers.GRID_USER, "/api/field/token", HuianClient.JSON.valueToTree(Map.of("x", 1)), 20);
     java.net.http.HttpClient raw = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     for (int i = 0; i < 60; i++) {
       String value = (fuzz.random.nextBoolean() ? "Bearer " : "Basic ") + fuzz.pick(JsonFuzzer.HOSTILE) + "." + fuzz.random.nextInt();

@@ -143,9 +143,9 @@ class FieldAppBrowserTest extends AbstractApiTest {
     context.route("**/*", cut);
     page.locator("#net:text('离线')").waitFor();
     String run = Long.toString(System.nanoTime(), 36);
-    fileReport(page, "PLACE", "楼道堆放杂物堵塞消防通道 " + run, 3, jpeg(Color.ORANGE));
+    fileReport(page, "PLACE", "楼道堆放杂物堵塞消防通道，巡查批次 " + run, 3, jpeg(Color.ORANGE));
     page.locator("#queue[data-count='1']").waitFor();
-    fileReport(page, "EVENT", "小区门口商户占道经营 " + run, 4, jpeg(Color.GREEN));
+    fileReport(page, "EVENT", "小区门口商户占道经营，巡查批次 " + run, 4, jpeg(Color.GREEN));
     page.locator("#queue[data-count='2']").waitFor();
     assertThat(page.locator("#queue").innerText()).isEqualTo("待发送 2 条");
     page.reload(); // the shell comes from the service worker's cache, the outbox from IndexedDB
