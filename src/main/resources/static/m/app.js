@@ -260,6 +260,7 @@ async function addPhoto(input, previews, keep) {
   const blob = await shrink(file);
   const photo = { clientRef: newRef('p'), name: file.name || 'photo.jpg', blob };
   keep(photo);
+  $(input.id === 'report-photo' ? 'report-message' : 'complete-message').textContent = '';
   const img = document.createElement('img');
   img.src = URL.createObjectURL(blob);
   img.alt = '已拍照片';

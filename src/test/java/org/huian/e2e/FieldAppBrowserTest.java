@@ -247,6 +247,7 @@ class FieldAppBrowserTest extends AbstractApiTest {
     assertThat(page.locator("#complete-message").innerText()).isEqualTo("请拍摄处置结果照片");
     page.locator("#complete-photo").setInputFiles(new FilePayload("result.jpg", "image/jpeg", jpeg(Color.BLUE)));
     page.locator("#complete-previews img").waitFor();
+    assertThat(page.locator("#complete-message").innerText()).as("the photo answers the message").isEmpty();
     page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("field-app-complete.png")));
     page.locator("#complete-form button[type=submit]").tap();
     page.locator("#tasks-message:text('已办结：" + caseNo + "')").waitFor();
