@@ -41,7 +41,7 @@ class ConfirmationPageController {
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "当事人确认页（无需登录）", description = "浏览器得到中文移动页面；其他客户端得到 JSON。")
-  @GetMapping("/m/{token}")
+  @GetMapping("/m/{token:[A-Za-z0-9_-]+}") // no dot: /m/app.js and the other files of the grid app are static
   ResponseEntity<?> show(@PathVariable String token, HttpServletRequest request) {
     try {
       MediationRepository.Token t = agreements.token(token);
@@ -86,7 +86,7 @@ class ConfirmationPageController {
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "当事人确认或不同意", description = "表单字段 answer=CONFIRM|DECLINE；链接一次有效。")
-  @PostMapping("/m/{token}")
+  @PostMapping("/m/{token:[A-Za-z0-9_-]+}")
   ResponseEntity<?> answer(@PathVariable String token, @RequestParam(required = false) String answer,
       HttpServletRequest request) {
     if (!"CONFIRM".equals(answer) && !"DECLINE".equals(answer)) {

@@ -24,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic for {@code /api}, checked against Camunda's identity service, so the same users and
  * passwords work in Tasklist, {@code /engine-rest} and the API; reads may also use the Camunda
- * webapp session, and so may attachment uploads that carry the webapps' CSRF token. A failure is
+ * webapp session, and so may attachment uploads that carry the webapps' CSRF token. The grid
+ * workers' app ({@code /m/}) signs in once and then sends a short-lived signed token
+ * ({@link FieldTokens}) as {@code Authorization: Bearer}, for reads and writes alike. A failure is
  * answered with a 401 problem+json.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -38,11 +40,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private final IdentityService identityService;
   private final ScopeResolver scopes;
   private final ObjectMapper json;
+  private final FieldTokens tokens;
 
-  public ApiAuthenticationFilter(IdentityService identityService, ScopeResolver scopes, ObjectMapper json) {
+  public ApiAuthenticationFilter(IdentityService identityService, ScopeResolver scopes, ObjectMapper json, FieldTokens tokens) {
     this.identityService = identityService;
     this.scopes = scopes;
     this.json = json;
+    this.tokens = tokens;
   }
 
   @Override
@@ -70,7 +74,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     String userId = null;
-    if (header != null) {
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      // a header, never a cookie: a browser does not send it by itself, so writes need no CSRF token
+      userId = tokens.verify(header.substring(7).trim(), java.time.Instant.now())
+          .filter(id -> identityService.createUserQuery().userId(id).count() == 1)
+          .orElse(null);
+    } else if (header != null) {
       String[] credentials = decode(header);
       if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
         userId = credentials[0];

@@ -38,9 +38,9 @@ class WebSecurityConfig {
 
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
-      IdentityService identityService, ScopeResolver scopes, ObjectMapper json) {
+      IdentityService identityService, ScopeResolver scopes, ObjectMapper json, FieldTokens tokens) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, scopes, json));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, scopes, json, tokens));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(11);
     return registration;

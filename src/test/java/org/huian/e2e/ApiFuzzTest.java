@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.huian.security.DemoUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +32,7 @@ class ApiFuzzTest extends AbstractApiTest {
   }
 
   @Test
-  void shouldAnswerEveryMalformedRequestWithA4xxProblemAndStoreNothing() {
+  void shouldAnswerEveryMalformedRequestWithA4xxProblemAndStoreNothing() throws Exception {
     JsonFuzzer fuzz = new JsonFuzzer(client, SEED);
     String caseNo = create(b -> {
       b.put("category", "WAGE_ARREARS");
@@ -122,6 +123,57 @@ class ApiFuzzTest extends AbstractApiTest {
     AttachmentFuzz attachmentFuzz = new AttachmentFuzz(fuzz, client);
     attachmentFuzz.run(STREET_USER, caseNo, 300);
     assertThat(count("attachments")).as("only accepted uploads are stored").isEqualTo(attachments + attachmentFuzz.stored);
+
+    // the grid workers' app (/m/): a task's completion with a photo (multipart) and the sign-in token
+    String gridCase = create(b -> {
+      gridAppNeighbourDispute(b);
+      b.put("title", "网格待办");
+    }).path("caseNo").asText();
+    cases++; // that case is not a fuzzed one
+    String gridTask = taskService.createTaskQuery().processInstanceBusinessKey(gridCase).taskDefinitionKey("Task_HandleCase")
+        .singleResult().getId();
+    byte[] photo = FieldAppBrowserTest.jpeg(java.awt.Color.RED);
+    for (int i = 0; i < 120; i++) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      int shape = fuzz.random.nextInt(4);
+      if (shape != 0) {
+        fields.put("actionsTaken", shape == 1 ? "已上门处置" : fuzz.pick(JsonFuzzer.HOSTILE));
+      }
+      if (fuzz.random.nextBoolean()) {
+        fields.put("clientRef", fuzz.pick(JsonFuzzer.HOSTILE));
+      }
+      byte[] junk = new byte[fuzz.random.nextInt(3000)];
+      fuzz.random.nextBytes(junk);
+      Map<String, byte[]> files = switch (fuzz.random.nextInt(4)) {
+        case 0 -> Map.of();
+        case 1 -> Map.of("file", junk);
+        case 2 -> Map.of("file", java.util.Arrays.copyOf(photo, photo.length / 2));
+        default -> Map.of("file", photo);
+      };
+      String task = fuzz.random.nextInt(3) == 0 ? java.net.URLEncoder.encode(fuzz.pick(JsonFuzzer.HOSTILE),
+          java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") : gridTask;
+      task = task.length() > 2000 ? task.substring(0, 2000).replaceAll("%[0-9A-F]?$", "") : task;
+      fuzz.check("/api/field/tasks/{id}/completion", client.postMultipart(DemoUsers.GRID_USER,
+          "/api/field/tasks/" + task + "/completion", fields, files));
+    }
+    java.net.http.HttpClient raw = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    for (int i = 0; i < 60; i++) {
+      String value = (fuzz.random.nextBoolean() ? "Bearer " : "Basic ") + fuzz.pick(JsonFuzzer.HOSTILE) + "." + fuzz.random.nextInt();
+      java.net.http.HttpRequest.Builder b;
+      try {
+        b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+            + (i % 2 == 0 ? "/api/field/tasks" : "/api/field/token"))).header("Authorization", value.substring(0, Math.min(value.length(), 4000)));
+      } catch (IllegalArgumentException e) {
+        continue; // not a value HTTP can carry (a NUL): no client can send it
+      }
+      b = i % 2 == 0 ? b.GET() : b.POST(java.net.http.HttpRequest.BodyPublishers.noBody());
+      java.net.http.HttpResponse<String> r = raw.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      fuzz.check("/api/field (Authorization)", new HuianClient.Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+          null, null, r.body()));
+    }
+    assertThat(fuzz.accepted("completion")).as("the one grid task completes at most once").isLessThanOrEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM attachments WHERE owner_no = ?").param(gridCase).query(Long.class).single())
+        .as("a photo only with an accepted completion").isEqualTo(fuzz.accepted("completion"));
 
     assertThat(fuzz.sent).isGreaterThanOrEqualTo(1000);
     assertThat(fuzz.failures).as("answers that break the rules").isEmpty();
