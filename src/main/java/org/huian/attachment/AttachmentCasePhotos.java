@@ -1,17 +1,17 @@
-package org.huian.risk;
+package org.huian.attachment;
 
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.huian.attachment.Attachment;
-import org.huian.attachment.AttachmentOwner;
-import org.huian.attachment.AttachmentService;
+import org.huian.risk.CasePhotos;
+import org.huian.risk.HealthReportView;
 import org.springframework.stereotype.Component;
 
 /**
  * The health-check report's photos from the case's attachments: its images' thumbnails, oldest
- * first, embedded as {@code data:} URIs. risk imports attachment here only, through this adapter of
- * the {@link CasePhotos} port, so the report itself knows nothing of how photos are stored.
+ * first, embedded as {@code data:} URIs. The adapter lives here, beside the store, so that risk
+ * knows nothing of attachments (the arrow is attachment → risk, never back): the report reads
+ * photos through its own {@link CasePhotos} port.
  */
 @Component
 class AttachmentCasePhotos implements CasePhotos {
