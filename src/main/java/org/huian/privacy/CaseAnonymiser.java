@@ -173,8 +173,8 @@ class CaseAnonymiser {
     }
     for (Map<String, Object> k : jdbc.sql("SELECT cluster_no, key_kind, key_value, label FROM risk_cluster_keys WHERE cluster_no IN (:c)")
         .param("c", clusters).query().listOfRows()) {
-      String value = r.text((String) k.get("key_value"));
-      String label = r.text((String) k.get("label"));
+      String value = r.secretsOnly((String) k.get("key_value"));
+      String label = r.secretsOnly((String) k.get("label"));
       if (value.equals(k.get("key_value")) && label.equals(k.get("label"))) {
         continue;
       }
@@ -187,13 +187,18 @@ class CaseAnonymiser {
       }
     }
     for (String cluster : clusters) {
-      rows += text("risk_clusters", "cluster_no", "cluster_no = :k", cluster, r, "label", "matched_keys");
+      rows += text("risk_clusters", "cluster_no", "cluster_no = :k", cluster, r::secretsOnly, "label", "matched_keys");
     }
     return rows;
   }
 
   /** Redacts the given text columns of the rows matching {@code where} (parameter {@code :k}). */
   private int text(String table, String key, String where, String k, Redaction r, String... columns) {
+    return text(table, key, where, k, r::text, columns);
+  }
+
+  private int text(String table, String key, String where, String k, java.util.function.UnaryOperator<String> redact,
+      String... columns) {
     int changed = 0;
     for (Map<String, Object> row : jdbc.sql("SELECT " + key + ", " + String.join(", ", columns) + " FROM " + table + " WHERE " + where)
         .param("k", k).query().listOfRows()) {
@@ -202,7 +207,7 @@ class CaseAnonymiser {
       for (String column : columns) {
         Object before = row.get(column);
         if (before instanceof String s) {
-          String after = r.text(s);
+          String after = redact.apply(s);
           if (!after.equals(s)) {
             sets.add(column + " = ?");
             values.add(after);

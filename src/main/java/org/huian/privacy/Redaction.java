@@ -94,11 +94,22 @@ final class Redaction {
     if (text == null || text.isEmpty()) {
       return text;
     }
+    return PersonalIdentifiers.removeNumbers(secretsOnly(text), REMOVED);
+  }
+
+  /**
+   * Only the registered secrets, no pattern: for a record several items share (a linked-risk
+   * cluster), whose other numbers belong to other cases.
+   */
+  String secretsOnly(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
     String out = text;
     for (Map.Entry<String, String> e : ordered()) {
       out = out.replace(e.getKey(), e.getValue());
     }
-    return PersonalIdentifiers.removeNumbers(out, REMOVED);
+    return out;
   }
 
   /**
