@@ -10,6 +10,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic for {@code /api}, checked against Camunda's identity service, so the same users and
  * passwords work in Tasklist, {@code /engine-rest} and the API; reads may also use the Camunda
- * webapp session. A failure is answered with a 401 problem+json.
+ * webapp session, and so may attachment uploads that carry the webapps' CSRF token. A failure is
+ * answered with a 401 problem+json.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -64,7 +66,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
         userId = credentials[0];
       }
-    } else if ("GET".equals(request.getMethod())) {
+    } else if ("GET".equals(request.getMethod()) || sessionUpload(request)) {
       userId = webappUser(request);
     }
     if (userId == null) {
@@ -98,8 +100,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   /**
    * A user logged in to the Camunda webapps (Cockpit, Tasklist) may read {@code /api} with that
-   * session, so the dashboard and the Cockpit plugin need no second login. Only for GET: writes
-   * always need credentials, so a session cookie alone can never change anything.
+   * session, so the dashboard and the Cockpit plugin need no second login. Only for GET, and for
+   * attachment uploads with the CSRF token ({@link #sessionUpload}): a session cookie alone can
+   * never change anything.
    */
   private static String webappUser(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
@@ -109,6 +112,31 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
     Authentication user = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
     return user instanceof UserAuthentication u ? u.getName() : null;
+  }
+
+  /** Attachment uploads that a logged-in webapp user may make with the session (the Tasklist plugin). */
+  private static final java.util.regex.Pattern SESSION_UPLOADS =
+      java.util.regex.Pattern.compile("/api/(cases|grid-reports)/[^/]+/attachments");
+
+  /**
+   * The one write a webapp session may make: adding a photo from Tasklist (docs/attachments.md).
+   * It must carry Camunda's own CSRF token (the {@code XSRF-TOKEN} cookie sent back as the
+   * {@code X-XSRF-TOKEN} header, as the webapps do for every write), so another site cannot post
+   * with the session cookie.
+   */
+  private static boolean sessionUpload(HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod())) {
+      return false;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    HttpSession session = request.getSession(false);
+    if (session == null || !SESSION_UPLOADS.matcher(path).matches()) {
+      return false;
+    }
+    Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    return expected != null && sent != null && java.security.MessageDigest.isEqual(
+        expected.toString().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String[] decode(String header) {

@@ -132,6 +132,12 @@ class ApiFuzzTest extends AbstractApiTest {
     assertThat(count("privacy_anonymised")).as("no erasure of a number nobody has anonymised anything")
         .isEqualTo(anonymised);
 
+    // attachments (docs/attachments.md): mutated and hostile uploads, broken multipart, hostile ids
+    long attachments = count("attachments");
+    AttachmentFuzz attachmentFuzz = new AttachmentFuzz(fuzz, client);
+    attachmentFuzz.run(STREET_USER, caseNo, 300);
+    assertThat(count("attachments")).as("only accepted uploads are stored").isEqualTo(attachments + attachmentFuzz.stored);
+
     assertThat(fuzz.sent).isGreaterThanOrEqualTo(1000);
     assertThat(fuzz.failures).as("answers that break the rules").isEmpty();
     assertThat(count("cases")).as("only accepted cases are stored").isEqualTo(cases + fuzz.accepted("cases"));

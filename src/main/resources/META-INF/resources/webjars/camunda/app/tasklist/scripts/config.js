@@ -36,6 +36,8 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
+  // Huian's plugins, one file each (folder 'huian' beside 'scripts'): the case's photos on the task detail
+  customScripts: ['huian/attachments-plugin'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
