@@ -2,8 +2,8 @@ package org.huian.privacy;
 
 /**
  * Deletes the photos of an anonymised case or grid report. The implementation calls
- * {@code org.huian.attachment.AttachmentService.purge(owner, ownerNo)} (branch {@code attach});
- * until that is merged, {@link PrivacyConfig} provides one that has nothing to delete.
+ * {@code org.huian.attachment.AttachmentService.purge(owner, ownerNo)};
+ * {@link AttachmentPhotoPurge} does so.
  */
 public interface PhotoPurge {
 

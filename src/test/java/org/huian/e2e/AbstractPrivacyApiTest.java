@@ -203,8 +203,13 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
   @Test
   @Order(4)
   void shouldAnonymiseExpiredCasesEverywhereKeepTheDashboardsAndBeResumableAndIdempotent() throws Exception {
-    String first = closedCase("王秀英", "13911112222", "王秀英家中漏水纠纷",
+    String first = intake("王秀英", "13911112222", "王秀英家中漏水纠纷",
         "王秀英（身份证 " + ID_NUMBER + "）反映楼上漏水，联系电话 13911112222，第三人赵建华不配合维修", "赵建华", "13722223333");
+    Reply photo = MultipartBody.post(client, STREET_USER, "/api/cases/" + first + "/attachments", List.of(
+        MultipartBody.Part.file("王秀英家.jpg", "image/jpeg", org.huian.attachment.TestImages.jpegWithGps(320, 240, 39.9489, 116.4123, 1)),
+        MultipartBody.Part.field("caption", "王秀英家天花板漏水")));
+    assertThat(photo.status()).as(photo.raw()).isEqualTo(201);
+    close(first);
     String second = closedCase("孙丽娟", "13633334444", "孙丽娟反映物业收费", "孙丽娟认为物业费过高");
     String held = judicialReferral("钱国强", "13544445555");
     String open = openCase("周海燕", "13355556666");
@@ -219,7 +224,8 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
     Map<String, List<String>> before = DatabaseScan.find(dataSource, expired);
     assertThat(before.keySet()).as("the scan finds them before the job: in Huian's tables and in Camunda's history")
         .anyMatch(k -> k.toLowerCase().startsWith("cases.")).anyMatch(k -> k.toLowerCase().startsWith("act_hi_"))
-        .anyMatch(k -> k.toLowerCase().startsWith("notification_outbox.")).anyMatch(k -> k.toLowerCase().startsWith("grid_reports."));
+        .anyMatch(k -> k.toLowerCase().startsWith("notification_outbox.")).anyMatch(k -> k.toLowerCase().startsWith("grid_reports."))
+        .anyMatch(k -> k.toLowerCase().startsWith("attachments."));
     List<String> dashboards = dashboards();
 
     // three years and two days later: a first run stopped after one batch (one case), then the rest
@@ -237,6 +243,9 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
     assertThat(rest.body().path("reportsAnonymised").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(rest.body().path("casesRefused").asInt()).as("the held cases").isGreaterThanOrEqualTo(1);
     assertThat(rest.body().path("historyRowsChanged").asInt()).isPositive();
+    assertThat(partial.body().path("attachmentsPurged").asInt() + rest.body().path("attachmentsPurged").asInt())
+        .as("the photo").isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM attachments WHERE owner_no = ?").param(first).query(Long.class).single()).isZero();
     assertThat(jdbc.sql("SELECT run_id FROM privacy_anonymised WHERE item_kind = 'CASE' AND item_ref = ?")
         .param(checkpoint.substring(5)).query(Long.class).single()).as("the first batch is not done again").isEqualTo(partialRun);
     for (String caseNo : List.of(first, second)) {
@@ -358,7 +367,10 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
   }
 
   String closedCase(String name, String phone, String title, String description, String thirdParty, String thirdPhone) {
-    String caseNo = intake(name, phone, title, description, thirdParty, thirdPhone);
+    return close(intake(name, phone, title, description, thirdParty, thirdPhone));
+  }
+
+  String close(String caseNo) {
     resolve(caseNo, "已协调处理");
     returnVisit(caseNo, "SATISFIED");
     runAsyncJobs();
