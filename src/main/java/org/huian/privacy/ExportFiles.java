@@ -41,7 +41,10 @@ class ExportFiles {
       List<List<String>> notices = new ArrayList<>();
       List<List<String>> variables = new ArrayList<>();
       List<List<String>> tasks = new ArrayList<>();
+      List<List<String>> files = new ArrayList<>();
       for (CaseData c : e.cases()) {
+        c.attachments().forEach(a -> files.add(List.of(c.caseNo(), s(a.step()), s(a.caption()), a.contentType(),
+            String.valueOf(a.size()), a.url(), time(a.createdAt()))));
         cases.add(List.of(c.caseNo(), c.status(), c.category(), c.title(), s(c.description()), s(c.address()), s(c.reporterName()),
             s(c.reporterPhone()), time(c.createdAt()), time(c.closedAt()), c.anonymised() ? "已匿名化" : "", s(c.legalHold())));
         c.parties().forEach(p -> parties.add(List.of(c.caseNo(), p.role(), p.kind(), p.name(), s(p.phone()))));
@@ -63,6 +66,7 @@ class ExportFiles {
           e.gridReports().stream().map(g -> List.of(g.reportNo(), g.kind(), time(g.occurredAt()), g.description(), s(g.subjectName()),
               s(g.subjectCode()), s(g.subjectPhone()), s(g.subjectAddress()), String.valueOf(g.severity()), s(g.caseNo()))).toList());
       sheet(book, "流程变量", List.of("案件编号", "流程", "变量", "类型", "值", "状态", "时间"), variables);
+      sheet(book, "附件", List.of("案件编号", "环节", "说明", "类型", "字节", "下载地址", "上传时间"), files);
       sheet(book, "流程任务", List.of("案件编号", "流程", "任务", "办理人", "开始", "结束"), tasks);
       book.write(out);
       return out.toByteArray();
@@ -96,6 +100,10 @@ class ExportFiles {
       if (!c.notifications().isEmpty()) {
         pdf.table(List.of("时间", "收件人", "正文"),
             c.notifications().stream().map(n -> List.of(time(n.createdAt()), n.recipient(), n.body())).toList(), new float[] {1.4f, 1.6f, 4});
+      }
+      if (!c.attachments().isEmpty()) {
+        pdf.small("附件 " + c.attachments().size() + " 个：" + String.join("；", c.attachments().stream()
+            .map(a -> s(a.caption()) + "（" + a.url() + "）").toList()));
       }
       if (!c.processVariables().isEmpty()) {
         pdf.small("流程历史变量 " + c.processVariables().size() + " 个、任务 " + c.processTasks().size() + " 个（明细见 JSON 或 XLSX）。");

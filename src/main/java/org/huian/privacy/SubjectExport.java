@@ -16,7 +16,8 @@ public record SubjectExport(String subjectKind, String subjectMasked, Instant ge
       String address, String streetCode, Instant createdAt, Instant closedAt, String reporterName, String reporterPhone,
       boolean reporterAnonymous, boolean anonymised, String legalHold, List<PartyData> parties, List<EventData> timeline,
       List<AgreementData> agreements, List<ReferralData> referrals, List<NotificationData> notifications,
-      List<HistoryVariable> processVariables, List<HistoryTask> processTasks) {}
+      List<HistoryVariable> processVariables, List<HistoryTask> processTasks,
+      List<org.huian.attachment.Attachment> attachments) {}
 
   public record PartyData(String role, String kind, String name, String phone) {}
 

@@ -35,8 +35,11 @@ class SubjectFinder {
   private final HistoryScrubber history;
   private final LegalHolds holds;
   private final PrivacyRuns runs;
+  private final org.huian.attachment.AttachmentService attachments;
 
-  SubjectFinder(JdbcClient jdbc, HistoryScrubber history, LegalHolds holds, PrivacyRuns runs) {
+  SubjectFinder(JdbcClient jdbc, HistoryScrubber history, LegalHolds holds, PrivacyRuns runs,
+      org.huian.attachment.AttachmentService attachments) {
+    this.attachments = attachments;
     this.jdbc = jdbc;
     this.history = history;
     this.holds = holds;
@@ -133,7 +136,8 @@ class SubjectFinder {
         (String) c.get("title"), (String) c.get("description"), (String) c.get("address"), (String) c.get("street_code"),
         instant(c.get("created_at")), instant(c.get("closed_at")), (String) c.get("reporter_name"), (String) c.get("reporter_phone"),
         Boolean.TRUE.equals(anonymous), runs.anonymised("CASE", caseNo), holds.reason(caseNo, now).orElse(null), parties, timeline,
-        agreements, referrals, notifications, variables, tasks);
+        agreements, referrals, notifications, variables, tasks,
+        attachments.list(org.huian.attachment.AttachmentOwner.CASE, caseNo));
   }
 
   /** The grid reports about the subject (of one case when {@code caseNo} is given). */

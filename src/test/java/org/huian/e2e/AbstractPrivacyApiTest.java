@@ -210,6 +210,8 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
         MultipartBody.Part.field("caption", "王秀英家天花板漏水")));
     assertThat(photo.status()).as(photo.raw()).isEqualTo(201);
     close(first);
+    JsonNode exported = single(client.post(PRIVACY, "/api/privacy/exports", Map.of("phone", "13911112222")).body().path("cases"), first);
+    assertThat(exported.path("attachments").findValuesAsText("caption")).as("the export lists the photos").containsExactly("王秀英家天花板漏水");
     String second = closedCase("孙丽娟", "13633334444", "孙丽娟反映物业收费", "孙丽娟认为物业费过高");
     String held = judicialReferral("钱国强", "13544445555");
     String open = openCase("周海燕", "13355556666");
