@@ -152,7 +152,11 @@ public class AttachmentService {
     if (clientRef == null || clientRef.isBlank()) {
       return List.of();
     }
-    return rows.byClientRef(owner, ownerNo, clientRef.strip()).stream().map(AttachmentRow::view).toList();
+    String ref = clientRef.strip();
+    if (ref.length() > MAX_CLIENT_REF || !ref.matches("[A-Za-z0-9._:-]+")) {
+      return List.of(); // no stored reference looks like this; store() refuses it with 400 (PostgreSQL rejects a NUL in a query)
+    }
+    return rows.byClientRef(owner, ownerNo, ref).stream().map(AttachmentRow::view).toList();
   }
 
   /** One attachment by id; the caller checks that the user may see its owner. */

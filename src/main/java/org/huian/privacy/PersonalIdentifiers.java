@@ -29,13 +29,10 @@ final class PersonalIdentifiers {
     if (phone == null) {
       return Optional.empty();
     }
-    String d = Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("[^0-9+]", "");
-    if (d.startsWith("+86")) {
-      d = d.substring(3);
-    } else if (d.startsWith("0086")) {
-      d = d.substring(4);
+    String d = Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("[^0-9]", "");
+    if (d.length() == 13 && d.startsWith("86") || d.length() == 15 && d.startsWith("0086")) {
+      d = d.substring(d.length() - 11);
     }
-    d = d.replace("+", "");
     return d.length() >= 7 && d.length() <= 15 ? Optional.of(d) : Optional.empty();
   }
 

@@ -81,18 +81,21 @@ class PrivacyController {
   @PostMapping(path = "/exports.xlsx", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> exportXlsx(@RequestBody Subject.Request body,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
-    check(user);
-    SubjectExport e = requests.export(Subject.of(body, false), user.id(), "POST /api/privacy/exports.xlsx");
-    return file(files.xlsx(e), XLSX, "personal-information.xlsx");
+    return exportFile(body, user, "xlsx", files::xlsx, XLSX);
   }
 
   @Operation(summary = "查阅复制（PDF）")
   @PostMapping(path = "/exports.pdf", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> exportPdf(@RequestBody Subject.Request body,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
+    return exportFile(body, user, "pdf", files::pdf, MediaType.APPLICATION_PDF_VALUE);
+  }
+
+  private ResponseEntity<byte[]> exportFile(Subject.Request body, CurrentUser user, String suffix,
+      java.util.function.Function<SubjectExport, byte[]> writer, String type) {
     check(user);
-    SubjectExport e = requests.export(Subject.of(body, false), user.id(), "POST /api/privacy/exports.pdf");
-    return file(files.pdf(e), MediaType.APPLICATION_PDF_VALUE, "personal-information.pdf");
+    SubjectExport e = requests.export(Subject.of(body, false), user.id(), "POST /api/privacy/exports." + suffix);
+    return file(writer.apply(e), type, "personal-information." + suffix);
   }
 
   @Operation(summary = "提前删除：按保存期满的同一方式匿名化",

@@ -141,21 +141,7 @@ public class RetentionJob {
             + "AND a.item_ref = c.case_no) ORDER BY c.closed_at, c.case_no LIMIT :n")
         .param("cutoff", PrivacyRuns.ts(cutoff)).param("holdsAfter", holdsAfter).param("n", properties.batchSize())
         .query(String.class).list();
-    if (due.isEmpty()) {
-      return false;
-    }
-    int rows = 0;
-    int history = 0;
-    int photos = 0;
-    for (String caseNo : due) {
-      CaseAnonymiser.Result r = anonymiser.anonymiseCase(caseNo);
-      runs.mark("CASE", caseNo, run, PrivacyRuns.Kind.RETENTION, r, now());
-      rows += r.rows();
-      history += r.historyRows();
-      photos += r.photos();
-    }
-    runs.progress(run, new PrivacyRuns.Progress(due.size(), 0, 0, rows, history, photos, 0, "CASE:" + due.get(due.size() - 1)), now());
-    return true;
+    return anonymise(run, "CASE", due, anonymiser::anonymiseCase);
   }
 
   private boolean reportBatch(long run, Instant cutoff) {
@@ -164,18 +150,27 @@ public class RetentionJob {
             + "ORDER BY g.occurred_at, g.report_no LIMIT :n")
         .param("cutoff", PrivacyRuns.ts(cutoff)).param("n", properties.batchSize())
         .query(String.class).list();
+    return anonymise(run, "GRID_REPORT", due, anonymiser::anonymiseReport);
+  }
+
+  /** Anonymises the due items of one batch, marks each and moves the checkpoint; false when none was due. */
+  private boolean anonymise(long run, String kind, List<String> due, java.util.function.Function<String, CaseAnonymiser.Result> anonymise) {
     if (due.isEmpty()) {
       return false;
     }
     int rows = 0;
+    int history = 0;
     int photos = 0;
-    for (String reportNo : due) {
-      CaseAnonymiser.Result r = anonymiser.anonymiseReport(reportNo);
-      runs.mark("GRID_REPORT", reportNo, run, PrivacyRuns.Kind.RETENTION, r, now());
+    for (String ref : due) {
+      CaseAnonymiser.Result r = anonymise.apply(ref);
+      runs.mark(kind, ref, run, PrivacyRuns.Kind.RETENTION, r, now());
       rows += r.rows();
+      history += r.historyRows();
       photos += r.photos();
     }
-    runs.progress(run, new PrivacyRuns.Progress(0, due.size(), 0, rows, 0, photos, 0, "GRID_REPORT:" + due.get(due.size() - 1)), now());
+    boolean cases = kind.equals("CASE");
+    runs.progress(run, new PrivacyRuns.Progress(cases ? due.size() : 0, cases ? 0 : due.size(), 0, rows, history, photos, 0,
+        kind + ":" + due.get(due.size() - 1)), now());
     return true;
   }
 

@@ -239,7 +239,9 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
     String checkpoint = partial.body().path("lastItem").asText();
     assertThat(checkpoint).startsWith("CASE:");
     long partialRun = partial.body().path("id").asLong();
+    long started = System.nanoTime();
     Reply rest = client.post(PRIVACY, "/api/privacy/runs", Map.of());
+    long millis = (System.nanoTime() - started) / 1_000_000;
     assertThat(rest.status()).as(rest.raw()).isEqualTo(200);
     assertThat(rest.body().path("status").asText()).isEqualTo("COMPLETED");
     assertThat(rest.body().path("reportsAnonymised").asInt()).isGreaterThanOrEqualTo(1);
@@ -255,6 +257,11 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
           .query(Long.class).single()).isEqualTo(1);
     }
     ClockUtil.setCurrentTime(Date.from(now));
+    System.out.printf("retention run: %d cases and %d grid reports in %d ms, %d rows of Huian's tables and %d history rows changed, "
+            + "%d held; first batch %d rows / %d history rows%n", rest.body().path("casesAnonymised").asInt(),
+        rest.body().path("reportsAnonymised").asInt(), millis, rest.body().path("rowsChanged").asInt(),
+        rest.body().path("historyRowsChanged").asInt(), rest.body().path("casesRefused").asInt(),
+        partial.body().path("rowsChanged").asInt(), partial.body().path("historyRowsChanged").asInt());
 
     Map<String, List<String>> left = DatabaseScan.find(dataSource, expired);
     assertThat(left).as("no name, phone or ID number of an anonymised case in any of %d tables",
