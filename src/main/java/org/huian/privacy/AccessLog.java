@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code privacy_access_log}: every view of an unmasked phone or ID number (a case's detail, a
- * rights export), who, when, which case, which field. Kept {@code huian.privacy.access-log} (three
+ * {@code privacy_access_log}: every view of an unmasked phone or ID number (a case's or grid
+ * report's detail, a rights export), who, when, which case, which field. Kept {@code huian.privacy.access-log} (three
  * years), then deleted by the retention job. It holds no number itself.
  */
 @Repository
@@ -22,7 +22,7 @@ public class AccessLog {
   public record Page(List<Entry> items, int page, int size, long total) {}
 
   /** The filter of a query; null fields match everything. */
-  record Filter(String caseNo, String actor, String purpose, Instant from, Instant to) {}
+  record Filter(String caseNo, String itemRef, String actor, String purpose, Instant from, Instant to) {}
 
   private final JdbcClient jdbc;
 
@@ -43,6 +43,10 @@ public class AccessLog {
     if (f.caseNo() != null) {
       where.append(" AND case_no = ?");
       args.add(f.caseNo());
+    }
+    if (f.itemRef() != null) {
+      where.append(" AND item_ref = ?");
+      args.add(f.itemRef());
     }
     if (f.actor() != null) {
       where.append(" AND actor = ?");

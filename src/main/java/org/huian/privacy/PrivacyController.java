@@ -110,13 +110,15 @@ class PrivacyController {
 
   @Operation(summary = "个人信息查看日志", description = "谁在何时查看了哪件案件的哪个未脱敏字段；按时间倒序。")
   @GetMapping("/access-log")
-  AccessLog.Page accessLog(@RequestParam(required = false) String caseNo, @RequestParam(required = false) String actor,
+  AccessLog.Page accessLog(@RequestParam(required = false) String caseNo, @RequestParam(required = false) String itemRef,
+      @RequestParam(required = false) String actor,
       @RequestParam(required = false) String purpose, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size, @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     check(user);
     List<FieldError> errors = new ArrayList<>();
     text(errors, "caseNo", caseNo, 32);
+    text(errors, "itemRef", itemRef, 32);
     text(errors, "actor", actor, 64);
     if (purpose != null && java.util.Arrays.stream(AccessLog.Purpose.values()).noneMatch(p -> p.name().equals(purpose))) {
       errors.add(new FieldError("purpose", "取值无效，可选 CASE_DETAIL、EXPORT"));
@@ -132,7 +134,7 @@ class PrivacyController {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    return accessLog.find(new AccessLog.Filter(caseNo, actor, purpose, fromTime, toTime), page, size);
+    return accessLog.find(new AccessLog.Filter(caseNo, itemRef, actor, purpose, fromTime, toTime), page, size);
   }
 
   @Operation(summary = "匿名化审计：最近的运行和删除请求（时间、数量、状态）")

@@ -85,6 +85,18 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
     assertThat(client.get(PRIVACY, "/api/privacy/access-log?actor=district&purpose=CASE_DETAIL").body().path("total").asLong())
         .isGreaterThanOrEqualTo(2);
 
+    Reply report = client.post(GRID_USER, "/api/grid-reports", Map.of("kind", "EVENT", "gridId", ANDINGMEN_GRID,
+        "description", "楼道堆放杂物", "severity", 2,
+        "occurredAt", ZonedDateTime.ofInstant(now.minus(Duration.ofHours(1)), BEIJING).toOffsetDateTime().toString(),
+        "subject", Map.of("name", "某商店", "phone", "13277776666")));
+    assertThat(report.status()).as(report.raw()).isEqualTo(201);
+    String reportNo = report.body().path("reportNo").asText();
+    assertThat(client.get(GRID_USER, "/api/grid-reports/" + reportNo).status()).isEqualTo(200);
+    JsonNode reportLog = client.get(PRIVACY, "/api/privacy/access-log?itemRef=" + reportNo).body();
+    assertThat(reportLog.path("total").asLong()).as("the detail's view, not the answer to the POST").isEqualTo(1);
+    assertThat(reportLog.path("items").get(0).path("field").asText()).isEqualTo("subject.phone");
+    assertThat(reportLog.path("items").get(0).path("actor").asText()).isEqualTo(GRID_USER);
+
     assertThat(client.get(STREET_USER, "/api/privacy/access-log").status()).isEqualTo(403);
     assertThat(client.get("district", "/api/privacy/access-log").status()).isEqualTo(403);
     assertThat(client.get("admin", "/api/privacy/access-log?caseNo=" + caseNo).status()).isEqualTo(200);
