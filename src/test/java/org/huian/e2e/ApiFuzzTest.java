@@ -125,7 +125,7 @@ class ApiFuzzTest extends AbstractApiTest {
     for (int i = 0; i < 60; i++) {
       String value = java.net.URLEncoder.encode(fuzz.pick(JsonFuzzer.HOSTILE), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
       value = value.length() > 2000 ? value.substring(0, 2000).replaceAll("%[0-9A-F]?$", "") : value;
-      String param = fuzz.pick(List.of("caseNo", "actor", "purpose", "from", "to", "page", "size"));
+      String param = fuzz.pick(List.of("caseNo", "itemRef", "actor", "purpose", "from", "to", "page", "size"));
       fuzz.check("/api/privacy/access-log", client.get("admin", "/api/privacy/access-log?" + param + "=" + value));
       fuzz.check("/api/privacy/runs", client.get("admin", "/api/privacy/runs?limit=" + value));
     }
