@@ -38,7 +38,28 @@ public final class CaseView {
       String description, Location location, Reporter reporter, List<Party> parties,
       int peopleInvolved, BigDecimal amountInvolved, boolean crossRegion, boolean crossDepartment,
       int reopenCount, String processInstanceId, Instant createdAt, Instant closedAt, List<Event> timeline,
-      Decisions decisions) {}
+      Decisions decisions) implements org.huian.privacy.ShowsPersonalNumbers {
+
+    @Override
+    public String accessLogCaseNo() {
+      return caseNo;
+    }
+
+    /** The reporter's and the parties' phones, shown in full to the case's units (docs/privacy.md). */
+    @Override
+    public List<String> unmaskedNumberFields() {
+      List<String> fields = new java.util.ArrayList<>();
+      if (reporter != null && reporter.phone() != null) {
+        fields.add("reporter.phone");
+      }
+      for (Party p : parties == null ? List.<Party>of() : parties) {
+        if (p.phone() != null) {
+          fields.add("parties[" + p.id() + "].phone");
+        }
+      }
+      return fields;
+    }
+  }
 
   /** The deployed version of a rule that decided for the case (its latest evaluation). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -15,7 +15,24 @@ final class RiskViews {
   record Report(String reportNo, String source, String sourceName, String externalRef, String kind, String kindName,
       String gridId, String gridName, String communityCode, String streetCode, String streetName, String description,
       int severity, List<String> tags, Double lat, Double lon, Instant occurredAt, Instant receivedAt, String reportedBy,
-      Subject subject, String caseNo) {}
+      Subject subject, String caseNo) implements org.huian.privacy.ShowsPersonalNumbers {
+
+    @Override
+    public String accessLogCaseNo() {
+      return caseNo;
+    }
+
+    @Override
+    public String accessLogItemRef() {
+      return reportNo;
+    }
+
+    /** The subject's phone, shown in full to the report's units (docs/privacy.md). */
+    @Override
+    public List<String> unmaskedNumberFields() {
+      return subject == null || subject.phone() == null ? List.of() : List.of("subject.phone");
+    }
+  }
 
   record ReportSummary(String reportNo, String source, String kind, String kindName, String gridId, String streetName,
       String description, int severity, List<String> tags, Instant occurredAt, String subjectName, String subjectPhone,

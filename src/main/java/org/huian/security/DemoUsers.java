@@ -29,6 +29,8 @@ public final class DemoUsers {
   public static final String PASSWORD = "demo";
   /** A process designer (group {@code process-designers}): deploys from Camunda Modeler, reads no case. */
   public static final String DESIGNER = "designer";
+  /** The privacy officer (group {@code privacy-officer}): rights requests and the access log (docs/privacy.md). */
+  public static final String PRIVACY_OFFICER = "privacy";
 
   private static final Map<String, String> PINYIN = pinyin();
 

@@ -140,6 +140,7 @@ class IdentitySetup implements ApplicationRunner {
     created += group(existing, ScopeResolver.CITY_CENTRE, "市级综治中心（只读）", "WORKFLOW");
     created += group(existing, ScopeResolver.UNIT_ADMIN, "单位与人员管理员", "WORKFLOW");
     created += group(existing, ScopeResolver.PROCESS_DESIGNERS, "流程设计人员", "WORKFLOW");
+    created += group(existing, ScopeResolver.PRIVACY_OFFICER, "个人信息保护负责人", "WORKFLOW");
     return created;
   }
 
@@ -319,6 +320,7 @@ class IdentitySetup implements ApplicationRunner {
   private void demoUsers() {
     user("city", "市级综治中心", "值班员", List.of(ScopeResolver.CITY_CENTRE));
     user(DemoUsers.DESIGNER, "流程设计", "人员", List.of(ScopeResolver.PROCESS_DESIGNERS));
+    user(DemoUsers.PRIVACY_OFFICER, "个人信息保护", "负责人", List.of(ScopeResolver.PRIVACY_OFFICER));
     if (geography.findActive(DemoUsers.DISTRICT_CODE, Level.DISTRICT).isEmpty()) {
       return;
     }

@@ -24,6 +24,11 @@ public class ScopeResolver {
    * read {@code /api/admin/definitions}; no case data, tasks, variables or instance history.
    */
   public static final String PROCESS_DESIGNERS = "process-designers";
+  /**
+   * 个人信息保护负责人: rights requests (export, erasure), the access log and the anonymisation
+   * audit in {@code /api/privacy} (docs/privacy.md); sees no case through {@code /api/cases}.
+   */
+  public static final String PRIVACY_OFFICER = "privacy-officer";
 
   private final IdentityService identityService;
   private final Geography geography;

@@ -118,6 +118,23 @@ class ApiFuzzTest extends AbstractApiTest {
     assertThat(count("units")).as("only accepted unit files left units").isLessThanOrEqualTo(units + fuzz.accepted("import"));
     assertThat(count("act_id_user")).isLessThanOrEqualTo(users + fuzz.accepted("import"));
 
+    // privacy (docs/privacy.md): rights requests, the retention run and the access-log filters, as an administrator
+    long anonymised = count("privacy_anonymised");
+    fuzz.post("admin", "/api/privacy/exports", HuianClient.JSON.valueToTree(Map.of("phone", "13900000000")), 80);
+    fuzz.post("admin", "/api/privacy/exports.xlsx", HuianClient.JSON.valueToTree(Map.of("idNumber", "110101199003071233")), 40);
+    fuzz.post("admin", "/api/privacy/exports.pdf", HuianClient.JSON.valueToTree(Map.of("phone", "13900000000")), 40);
+    fuzz.post("admin", "/api/privacy/erasures", HuianClient.JSON.valueToTree(Map.of("phone", "13900000000", "reason", "本人申请")), 80);
+    fuzz.post("admin", "/api/privacy/runs", HuianClient.JSON.valueToTree(Map.of("maxBatches", 1)), 40);
+    for (int i = 0; i < 60; i++) {
+      String value = java.net.URLEncoder.encode(fuzz.pick(JsonFuzzer.HOSTILE), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+      value = value.length() > 2000 ? value.substring(0, 2000).replaceAll("%[0-9A-F]?$", "") : value;
+      String param = fuzz.pick(List.of("caseNo", "itemRef", "actor", "purpose", "from", "to", "page", "size"));
+      fuzz.check("/api/privacy/access-log", client.get("admin", "/api/privacy/access-log?" + param + "=" + value));
+      fuzz.check("/api/privacy/runs", client.get("admin", "/api/privacy/runs?limit=" + value));
+    }
+    assertThat(count("privacy_anonymised")).as("no erasure of a number nobody has anonymised anything")
+        .isEqualTo(anonymised);
+
     // attachments (docs/attachments.md): mutated and hostile uploads, broken multipart, hostile ids
     long attachments = count("attachments");
     AttachmentFuzz attachmentFuzz = new AttachmentFuzz(fuzz, client);
