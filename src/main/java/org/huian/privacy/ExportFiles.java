@@ -8,12 +8,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huian.privacy.SubjectExport.CaseData;
 import org.huian.report.PdfReport;
-import org.huian.report.ReportProperties;
 import org.springframework.stereotype.Component;
 
 /** A rights export as a readable workbook (one sheet per kind) and as a PDF (one section per case). */
@@ -22,10 +22,10 @@ class ExportFiles {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
-  private final ReportProperties reports;
+  private final PdfReport pdf;
 
-  ExportFiles(ReportProperties reports) {
-    this.reports = reports;
+  ExportFiles(PdfReport pdf) {
+    this.pdf = pdf;
   }
 
   byte[] xlsx(SubjectExport e) {
@@ -75,51 +75,58 @@ class ExportFiles {
     }
   }
 
+  /** One part of the PDF: a heading, its paragraphs, tables and small print. */
+  record Section(String heading, List<String> paragraphs, List<Table> tables, List<String> notes) {}
+
+  record Table(List<String> header, List<List<String>> rows) {}
+
   byte[] pdf(SubjectExport e) {
-    PdfReport pdf = PdfReport.create(reports, "个人信息查阅复制（" + (e.subjectKind().equals("PHONE") ? "电话 " : "身份证号 ")
-        + e.subjectMasked() + "）");
-    pdf.paragraph("依据《个人信息保护法》第四十五条，汇安系统中与该号码有关的全部个人信息如下。生成时间 " + time(e.generatedAt())
+    String title = "个人信息查阅复制（" + (e.subjectKind().equals("PHONE") ? "电话 " : "身份证号 ") + e.subjectMasked() + "）";
+    String intro = "依据《个人信息保护法》第四十五条，汇安系统中与该号码有关的全部个人信息如下。生成时间 " + time(e.generatedAt())
         + "，生成人 " + e.generatedBy() + "。共 " + e.cases().size() + " 件案件、" + e.gridReports().size() + " 条网格上报、"
-        + e.notifications().size() + " 条其他通知。");
+        + e.notifications().size() + " 条其他通知。";
+    List<Section> sections = new ArrayList<>();
     for (CaseData c : e.cases()) {
-      pdf.heading("案件 " + c.caseNo() + "：" + c.title());
-      pdf.paragraph("状态 " + c.status() + "，类别 " + c.category() + "，受理 " + time(c.createdAt()) + "，办结 " + time(c.closedAt())
+      List<String> paragraphs = new ArrayList<>();
+      paragraphs.add("状态 " + c.status() + "，类别 " + c.category() + "，受理 " + time(c.createdAt()) + "，办结 " + time(c.closedAt())
           + (c.anonymised() ? "。已匿名化。" : "。") + (c.legalHold() == null ? "" : c.legalHold()));
-      pdf.paragraph("描述：" + s(c.description()) + (c.address() == null ? "" : "　地址：" + c.address()));
+      paragraphs.add("描述：" + s(c.description()) + (c.address() == null ? "" : "　地址：" + c.address()));
       if (!c.reporterAnonymous()) {
-        pdf.paragraph("反映人：" + s(c.reporterName()) + "　电话：" + s(c.reporterPhone()));
+        paragraphs.add("反映人：" + s(c.reporterName()) + "　电话：" + s(c.reporterPhone()));
       }
+      List<Table> tables = new ArrayList<>();
       if (!c.parties().isEmpty()) {
-        pdf.table(List.of("角色", "类型", "姓名/名称", "电话"),
-            c.parties().stream().map(p -> List.of(p.role(), p.kind(), p.name(), s(p.phone()))).toList(), new float[] {1, 1, 2, 1.5f});
+        tables.add(new Table(List.of("角色", "类型", "姓名/名称", "电话"),
+            c.parties().stream().map(p -> List.of(p.role(), p.kind(), p.name(), s(p.phone()))).toList()));
       }
       if (!c.timeline().isEmpty()) {
-        pdf.table(List.of("时间", "类型", "说明"),
-            c.timeline().stream().map(ev -> List.of(time(ev.time()), ev.type(), s(ev.note()))).toList(), new float[] {1.4f, 1.4f, 4});
+        tables.add(new Table(List.of("时间", "类型", "说明"),
+            c.timeline().stream().map(ev -> List.of(time(ev.time()), ev.type(), s(ev.note()))).toList()));
       }
       if (!c.notifications().isEmpty()) {
-        pdf.table(List.of("时间", "收件人", "正文"),
-            c.notifications().stream().map(n -> List.of(time(n.createdAt()), n.recipient(), n.body())).toList(), new float[] {1.4f, 1.6f, 4});
+        tables.add(new Table(List.of("时间", "收件人", "正文"),
+            c.notifications().stream().map(n -> List.of(time(n.createdAt()), n.recipient(), n.body())).toList()));
       }
+      List<String> notes = new ArrayList<>();
       if (!c.attachments().isEmpty()) {
-        pdf.small("附件 " + c.attachments().size() + " 个：" + String.join("；", c.attachments().stream()
+        notes.add("附件 " + c.attachments().size() + " 个：" + String.join("；", c.attachments().stream()
             .map(a -> s(a.caption()) + "（" + a.url() + "）").toList()));
       }
       if (!c.processVariables().isEmpty()) {
-        pdf.small("流程历史变量 " + c.processVariables().size() + " 个、任务 " + c.processTasks().size() + " 个（明细见 JSON 或 XLSX）。");
+        notes.add("流程历史变量 " + c.processVariables().size() + " 个、任务 " + c.processTasks().size() + " 个（明细见 JSON 或 XLSX）。");
       }
+      sections.add(new Section("案件 " + c.caseNo() + "：" + c.title(), paragraphs, tables, notes));
     }
     if (!e.gridReports().isEmpty()) {
-      pdf.heading("网格上报");
-      pdf.table(List.of("编号", "发生时间", "对象", "电话", "描述"), e.gridReports().stream().map(g -> List.of(g.reportNo(),
-          time(g.occurredAt()), s(g.subjectName()), s(g.subjectPhone()), g.description())).toList(), new float[] {1.6f, 1.4f, 1.4f, 1.4f, 3});
+      sections.add(new Section("网格上报", List.of(), List.of(new Table(List.of("编号", "发生时间", "对象", "电话", "描述"),
+          e.gridReports().stream().map(g -> List.of(g.reportNo(), time(g.occurredAt()), s(g.subjectName()), s(g.subjectPhone()),
+              g.description())).toList())), List.of()));
     }
     if (!e.notifications().isEmpty()) {
-      pdf.heading("其他通知");
-      pdf.table(List.of("时间", "收件人", "正文"), e.notifications().stream().map(n -> List.of(time(n.createdAt()), n.recipient(),
-          n.body())).toList(), new float[] {1.4f, 1.6f, 4});
+      sections.add(new Section("其他通知", List.of(), List.of(new Table(List.of("时间", "收件人", "正文"),
+          e.notifications().stream().map(n -> List.of(time(n.createdAt()), n.recipient(), n.body())).toList())), List.of()));
     }
-    return pdf.toBytes();
+    return pdf.render("privacy-export", title, Map.of("intro", intro, "sections", sections));
   }
 
   private static void sheet(XSSFWorkbook book, String name, List<String> header, List<List<String>> rows) {
