@@ -41,7 +41,14 @@ class ArchitectureTest {
 
   /** The arrows between two capabilities (besides the one to cases), each with its reason. */
   static final Map<String, String> CAPABILITY_ARROWS = Map.of(
-      "risk -> dialogue", "risk monitoring implements dialogue's AreaIndexLookup port (the safety index of an area)");
+      "risk -> dialogue", "risk monitoring implements dialogue's AreaIndexLookup port (the safety index of an area)",
+      "attachment -> risk", "grid reports' photos follow the report's scope; the store implements the health report's CasePhotos port",
+      "field -> attachment", "the grid workers' app completes a task together with its photo",
+      "resident -> attachment", "a resident's photos are checked before intake and stored with the case",
+      "resident -> mediation", "tracking links are hashed as the confirmation links are",
+      "privacy -> attachment", "anonymisation and erasure purge photos; the export lists them",
+      "privacy -> mediation", "open judicial referrals are legal holds; confirmation links have a lifetime",
+      "privacy -> risk", "anonymising a case has risk rebuild the key text of the linked-risk clusters it was in");
 
   static JavaClasses classes;
 

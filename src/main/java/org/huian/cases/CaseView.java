@@ -38,7 +38,7 @@ public final class CaseView {
       String description, Location location, Reporter reporter, List<Party> parties,
       int peopleInvolved, BigDecimal amountInvolved, boolean crossRegion, boolean crossDepartment,
       int reopenCount, String processInstanceId, Instant createdAt, Instant closedAt, List<Event> timeline,
-      Decisions decisions) implements org.huian.privacy.ShowsPersonalNumbers {
+      Decisions decisions) implements org.huian.security.ShowsPersonalNumbers {
 
     @Override
     public String accessLogCaseNo() {

@@ -2,6 +2,7 @@ package org.huian.privacy;
 
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
+import org.huian.security.ShowsPersonalNumbers;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;

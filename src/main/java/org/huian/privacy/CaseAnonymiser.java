@@ -31,8 +31,10 @@ class CaseAnonymiser {
   private final JdbcClient jdbc;
   private final HistoryScrubber history;
   private final PhotoPurge photos;
+  private final org.huian.risk.CrossMatcher crossMatcher;
 
-  CaseAnonymiser(JdbcClient jdbc, HistoryScrubber history, PhotoPurge photos) {
+  CaseAnonymiser(JdbcClient jdbc, HistoryScrubber history, PhotoPurge photos, org.huian.risk.CrossMatcher crossMatcher) {
+    this.crossMatcher = crossMatcher;
     this.jdbc = jdbc;
     this.history = history;
     this.photos = photos;
@@ -188,6 +190,7 @@ class CaseAnonymiser {
     }
     for (String cluster : clusters) {
       rows += text("risk_clusters", "cluster_no", "cluster_no = :k", cluster, r::secretsOnly, "label", "matched_keys");
+      rows += crossMatcher.refreshKeyText(cluster); // the key text shows phones masked: rebuilt from the keys left
     }
     return rows;
   }

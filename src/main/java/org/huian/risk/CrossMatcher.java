@@ -200,15 +200,41 @@ public class CrossMatcher {
             .params(clusterNo, k[0], k[1], k[2]).update();
       }
     }
-    String keysText = String.join("；", jdbc.sql(
-            "SELECT key_kind, key_value, label FROM risk_cluster_keys WHERE cluster_no = ? ORDER BY key_kind, key_value")
-        .param(clusterNo).query((rs, n) -> labelOf(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})).list());
+    String keysText = keysText(clusterNo);
     jdbc.sql("""
         UPDATE risk_clusters SET item_count = (SELECT COUNT(*) FROM risk_cluster_items WHERE cluster_no = ?),
           first_at = (SELECT MIN(occurred_at) FROM risk_cluster_items WHERE cluster_no = ?),
           last_at = (SELECT MAX(occurred_at) FROM risk_cluster_items WHERE cluster_no = ?),
           matched_keys = ?, updated_at = ? WHERE cluster_no = ?""")
         .params(clusterNo, clusterNo, clusterNo, clip(keysText, 2000), RiskRepository.ts(now), clusterNo).update();
+  }
+
+  private String keysText(String clusterNo) {
+    return String.join("；", jdbc.sql(
+            "SELECT key_kind, key_value, label FROM risk_cluster_keys WHERE cluster_no = ? ORDER BY key_kind, key_value")
+        .param(clusterNo).query((rs, n) -> labelOf(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})).list());
+  }
+
+  /**
+   * Rewrites a cluster's key text (and its label, when that key is gone) from the keys it still
+   * has, after keys were removed (anonymisation): a masked phone in the text cannot be matched to
+   * its number, so the text is rebuilt rather than searched. Counts and times stay; returns the
+   * rows changed (0 when nothing differs, so a repeat changes nothing).
+   */
+  public int refreshKeyText(String clusterNo) {
+    String text = keysText(clusterNo);
+    List<String> segments = text.isEmpty() ? List.of() : List.of(text.split("；"));
+    return jdbc.sql("SELECT label, matched_keys FROM risk_clusters WHERE cluster_no = ?").param(clusterNo)
+        .query((rs, n) -> {
+          String label = rs.getString(1);
+          String newLabel = segments.contains(label) ? label : segments.isEmpty() ? "关联对象" : segments.get(0);
+          String newText = clip(text, 2000);
+          if (newLabel.equals(label) && newText.equals(rs.getString(2))) {
+            return 0;
+          }
+          return jdbc.sql("UPDATE risk_clusters SET label = ?, matched_keys = ? WHERE cluster_no = ?")
+              .params(clip(newLabel, 300), newText, clusterNo).update();
+        }).optional().orElse(0);
   }
 
   /** An item's keys as {kind, value, label}. */

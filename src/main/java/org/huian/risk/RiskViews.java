@@ -15,7 +15,7 @@ final class RiskViews {
   record Report(String reportNo, String source, String sourceName, String externalRef, String kind, String kindName,
       String gridId, String gridName, String communityCode, String streetCode, String streetName, String description,
       int severity, List<String> tags, Double lat, Double lon, Instant occurredAt, Instant receivedAt, String reportedBy,
-      Subject subject, String caseNo) implements org.huian.privacy.ShowsPersonalNumbers {
+      Subject subject, String caseNo) implements org.huian.security.ShowsPersonalNumbers {
 
     @Override
     public String accessLogCaseNo() {

@@ -1,10 +1,10 @@
-package org.huian.privacy;
+package org.huian.security;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
- * An answer that shows phone or ID numbers unmasked: {@link AccessLogging} writes one access-log
+ * An answer that shows phone or ID numbers unmasked: {@code privacy.AccessLogging} writes one access-log
  * entry per field it names when it is sent in answer to a GET.
  */
 public interface ShowsPersonalNumbers {
