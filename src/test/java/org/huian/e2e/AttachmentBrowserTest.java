@@ -26,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Caseworkers see a case's photos where they work, in a real browser: the "案件照片" tab of the
  * task in Tasklist (where the handler also adds the after photo of the step), and the case page
- * with before and after; a user of another street sees neither. Without Chromium it is skipped.
+ * with before and after; the session alone, without the webapps' CSRF token, cannot upload; a user
+ * of another street sees neither. Without Chromium it is skipped.
  */
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:huian-attachment-browser;DB_CLOSE_DELAY=-1")
 class AttachmentBrowserTest extends AbstractApiTest {
@@ -117,6 +118,17 @@ class AttachmentBrowserTest extends AbstractApiTest {
     assertThat(items.get(1).path("step").asText()).isEqualTo("处置案件（处置后）");
     assertThat(items.get(1).path("caption").asText()).isEqualTo("杂物已清理");
     String afterId = items.get(1).path("id").asText();
+
+    // the session alone cannot write: without the webapps' CSRF token, or with a wrong one, 401
+    for (String token : List.of("", "forged-token")) {
+      Object status = page.evaluate("async ([url, token]) => { const d = new FormData();"
+          + " d.append('file', new Blob([new Uint8Array([137,80,78,71])], {type: 'image/png'}), 'x.png');"
+          + " const h = {'X-Requested-With': 'test'}; if (token) h['X-XSRF-TOKEN'] = token;"
+          + " return (await fetch(url, {method: 'POST', body: d, credentials: 'same-origin', headers: h})).status; }",
+          List.of("/api/cases/" + caseNo + "/attachments", token));
+      assertThat(((Number) status).intValue()).as("session upload with token '%s'", token).isEqualTo(401);
+    }
+    assertThat(client.get(STREET_USER, "/api/cases/" + caseNo + "/attachments").body().path("items")).hasSize(2);
 
     // the case page, from the tab's link: summary, photos by step, before and after
     Page casePage = page.waitForPopup(() -> page.locator("a.huian-case-page-link").click());

@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * back, and are deleted by purge.
  *
  * <p>S3Mock is a Spring Boot application of its own, started in this JVM on the same class path,
- * so it would read Huian's application.yaml and start a second process engine. The properties
- * below keep it to itself: another config name (it reads no application.* file) and no data
+ * so it reads Huian's application.yaml and auto-configures a second process engine, which fails
+ * ("invalid history level: huian-full"). The properties below keep it to itself: another config name (it reads no application.* file) and no data
  * source, Flyway or Camunda auto-configuration (docs/attachments.md).
  */
 @TestPropertySource(properties = {
