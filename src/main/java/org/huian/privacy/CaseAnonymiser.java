@@ -89,6 +89,8 @@ class CaseAnonymiser {
     rows += jdbc.sql("UPDATE notification_outbox SET recipient = ? WHERE case_no = ? AND recipient LIKE 'sms:%' AND recipient <> ?")
         .params("sms:" + Redaction.REMOVED, caseNo, "sms:" + Redaction.REMOVED).update();
     rows += text("notification_outbox", "id", "case_no = :k", caseNo, r, "subject", "body", "last_error", "delivery_detail");
+    // a resident's tracking link (docs/field-and-residents.md) has served its purpose: it stops answering
+    rows += jdbc.sql("DELETE FROM resident_tracking WHERE case_no = ?").param(caseNo).update();
     for (String reportNo : reportNos) {
       rows += reportRows(reportNo, r);
     }

@@ -58,9 +58,9 @@ public class RetentionPolicy {
             "满期后删除", "网络安全法第二十一条（不少于六个月）；个人信息保护法第五十四条合规审计"),
         new Entry("PRIVACY_AUDIT", "匿名化审计", "privacy_runs, privacy_anonymised", "永久",
             "只记录时间、数量和案件编号，不含号码（请求对象以脱敏形式记录）", "证明已依法删除"),
-        new Entry("RESIDENT_TRACKING_TOKEN", "群众查询凭证", "由其他分支提供（合并时接入）", cases,
-            "随案件删除", "待接入"),
-        new Entry("OPEN311_KEY", "Open311 接口密钥", "由其他分支提供（合并时接入）", "吊销后 1 年",
-            "只存摘要；吊销满期后删除", "待接入"));
+        new Entry("RESIDENT_TRACKING_TOKEN", "群众查询凭证", "resident_tracking（只存摘要）", cases,
+            "随案件匿名化时删除，查询链接随之失效", "链接只显示办理状态，不含个人信息；目的完成即删除"),
+        new Entry("OPEN311_KEY", "Open311 接口密钥", "open311_clients, open311_submissions（只存摘要）", "永久",
+            "吊销后保留摘要和提交记录，不含个人信息", "对接系统的凭证，不是居民个人信息；保留以便审计来源"));
   }
 }

@@ -233,6 +233,8 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
         "subject", Map.of("name", "吴志明", "phone", "13288889999")));
     assertThat(report.status()).as(report.raw()).isEqualTo(201);
 
+    jdbc.sql("INSERT INTO resident_tracking (token_hash, case_no, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)")
+        .params("f".repeat(64), first).update(); // as if the resident had filed it at /report
     List<String> expired = List.of("王秀英", "赵建华", "孙丽娟", "吴志明", "13911112222", "13722223333", "13633334444",
         "61112222", "63334444", "13288889999", ID_NUMBER);
     Map<String, List<String>> before = DatabaseScan.find(dataSource, expired);
@@ -275,6 +277,8 @@ abstract class AbstractPrivacyApiTest extends AbstractApiTest {
         rest.body().path("historyRowsChanged").asInt(), rest.body().path("casesRefused").asInt(),
         partial.body().path("rowsChanged").asInt(), partial.body().path("historyRowsChanged").asInt());
 
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM resident_tracking WHERE case_no = ?").param(first).query(Long.class).single())
+        .as("the resident's tracking link ends with the anonymised case").isZero();
     Map<String, List<String>> left = DatabaseScan.find(dataSource, expired);
     assertThat(left).as("no name, phone or ID number of an anonymised case in any of %d tables",
         DatabaseScan.tables(dataSource).size()).isEmpty();
