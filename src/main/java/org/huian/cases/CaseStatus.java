@@ -12,5 +12,7 @@ public enum CaseStatus {
   /** Closed after feedback (or straight away for anonymous reports), or referred to the courts. */
   CLOSED,
   /** Closed because every obligation of the agreement was carried out. */
-  RESOLVED_FULFILLED
+  RESOLVED_FULFILLED,
+  /** Closed as a duplicate of another case (case_links names it); the original carries the matter. */
+  DUPLICATE
 }
