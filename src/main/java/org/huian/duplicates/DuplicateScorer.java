@@ -35,7 +35,7 @@ final class DuplicateScorer {
 
   record Scored(double score, List<Reason> reasons) {}
 
-  Scored score(Probe report, Set<String> reportBigrams, Probe candidate, Set<String> candidateBigrams) {
+  Scored score(Probe report, Probe candidate) {
     List<Reason> reasons = new ArrayList<>();
     party(report, candidate).ifPresent(reasons::add);
     var reportAddress = SubjectKeys.address(report.address());
@@ -44,7 +44,7 @@ final class DuplicateScorer {
     } else if (report.gridId() != null && report.gridId().equals(candidate.gridId())) {
       reasons.add(new Reason(Reason.Kind.SAME_GRID, GRID, "同一网格：" + candidate.gridId()));
     }
-    double dice = MatchKeys.dice(reportBigrams, candidateBigrams);
+    double dice = similarity(report, candidate);
     if (dice >= TEXT_FLOOR) {
       double points = TEXT * Math.min(1, (dice - TEXT_FLOOR) / (TEXT_FULL - TEXT_FLOOR));
       reasons.add(new Reason(Reason.Kind.SIMILAR_TEXT, round(points),
@@ -58,6 +58,40 @@ final class DuplicateScorer {
     }
     double score = Math.min(1, reasons.stream().mapToDouble(Reason::points).sum());
     return new Scored(round(score), List.copyOf(reasons));
+  }
+
+  /**
+   * Text similarity: the mean of the Dice coefficients of the titles' and of the descriptions'
+   * bigrams, with the parties' names taken out of both texts first (a shared name is scored once,
+   * as the party), so that a boilerplate sentence in two descriptions, or a company named in
+   * two different complaints, does not make two matters one.
+   */
+  static double similarity(Probe a, Probe b) {
+    List<String> names = new ArrayList<>();
+    for (Probe p : List.of(a, b)) {
+      for (Probe.Subject s : p.subjects()) {
+        if (s.name() != null && s.name().strip().length() >= 2) {
+          names.add(s.name().strip());
+          SubjectKeys.orgName(s.name()).filter(n -> n.length() >= 2).ifPresent(names::add);
+        }
+      }
+    }
+    names.sort((x, y) -> y.length() - x.length());
+    double title = MatchKeys.dice(MatchKeys.bigrams(without(a.title(), names)), MatchKeys.bigrams(without(b.title(), names)));
+    double description = MatchKeys.dice(MatchKeys.bigrams(without(a.description(), names)),
+        MatchKeys.bigrams(without(b.description(), names)));
+    return (title + description) / 2;
+  }
+
+  private static String without(String text, List<String> names) {
+    if (text == null) {
+      return "";
+    }
+    String t = text;
+    for (String n : names) {
+      t = t.replace(n, " ");
+    }
+    return t;
   }
 
   /** The strongest shared party, one reason. */

@@ -101,10 +101,9 @@ public class DuplicateService {
         .limit(SCORED).map(Map.Entry::getKey).toList();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<DuplicateRepository.Candidate> candidates = repository.load(best, scope, now.minus(properties.recentlyClosed()));
-    Set<String> reportBigrams = MatchKeys.bigrams(probe.text());
     record Hit(DuplicateRepository.Candidate c, DuplicateScorer.Scored s) {}
     List<DuplicateView.Suggestion> items = candidates.stream()
-        .map(c -> new Hit(c, scorer.score(probe, reportBigrams, c.probe(), MatchKeys.bigrams(c.probe().text()))))
+        .map(c -> new Hit(c, scorer.score(probe, c.probe())))
         .filter(h -> h.s().score() >= properties.minScore())
         .sorted(Comparator.comparingDouble((Hit h) -> -h.s().score())
             .thenComparing(h -> h.c().probe().createdAt(), Comparator.reverseOrder()))

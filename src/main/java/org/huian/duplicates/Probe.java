@@ -12,8 +12,4 @@ record Probe(String title, String description, String category, String streetCod
 
   /** A party or the reporter: an organisation or a person, a name, a phone, a credit code if one was written. */
   record Subject(boolean organisation, String name, String phone, String creditCode) {}
-
-  String text() {
-    return (title == null ? "" : title) + " " + (description == null ? "" : description);
-  }
 }

@@ -64,7 +64,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
         userId = credentials[0];
       }
-    } else if ("GET".equals(request.getMethod())) {
+    } else if ("GET".equals(request.getMethod()) || webappWrite(request)) {
       userId = webappUser(request);
     }
     if (userId == null) {
@@ -98,9 +98,32 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   /**
    * A user logged in to the Camunda webapps (Cockpit, Tasklist) may read {@code /api} with that
-   * session, so the dashboard and the Cockpit plugin need no second login. Only for GET: writes
-   * always need credentials, so a session cookie alone can never change anything.
+   * session, so the dashboard and the Cockpit plugin need no second login. Only for GET, and for
+   * the writes of {@link #webappWrite} with the session's CSRF token: a session cookie alone can
+   * never change anything.
    */
+  /**
+   * The one write a Tasklist plugin makes with the webapp session: closing a case as a duplicate
+   * (docs/duplicates.md). It must carry the session's CSRF token in {@code X-XSRF-TOKEN}, exactly
+   * as Camunda's own webapp API requires of Tasklist, so a cross-site request still changes nothing.
+   */
+  private static boolean webappWrite(HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod()) || !WEBAPP_WRITES.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches()) {
+      return false;
+    }
+    HttpSession session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE);
+    String sent = request.getHeader(CSRF_TOKEN_HEADER);
+    return token instanceof String t && sent != null
+        && java.security.MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Paths a webapp session may POST to with its CSRF token. */
+  static final java.util.regex.Pattern WEBAPP_WRITES = java.util.regex.Pattern.compile("^/api/cases/[^/]+/duplicate-of$");
+  /** Camunda's names (CsrfConstants): the session attribute holding the token and the header carrying it. */
+  static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+  static final String CSRF_TOKEN_HEADER = "X-XSRF-TOKEN";
+
   private static String webappUser(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {

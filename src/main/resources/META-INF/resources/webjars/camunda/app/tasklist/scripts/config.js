@@ -36,6 +36,8 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
+  // Huian's Tasklist plugins (app/tasklist/huian/*.js, docs/duplicates.md)
+  customScripts: ['huian/duplicates-plugin'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
