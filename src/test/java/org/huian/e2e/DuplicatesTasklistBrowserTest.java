@@ -85,16 +85,25 @@ class DuplicatesTasklistBrowserTest extends AbstractApiTest {
     assertThat(page.locator(".huian-dup").innerText()).doesNotContain("13812345678");
     page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("tasklist-duplicates.png")));
 
-    page.onceDialog(d -> d.accept("同一班组同一笔欠款"));
     row.locator(".huian-dup-mark").click();
-    page.locator(".huian-dup-msg").filter(new Locator.FilterOptions().setHasText("重复件关闭")).waitFor();
-    assertThat(page.locator(".huian-dup-msg").innerText()).contains(original);
+    assertThat(page.locator(".huian-dup-confirm").innerText()).contains(repeat, original);
+    page.locator(".huian-dup-confirm textarea").fill("同一班组同一笔欠款");
+    page.locator(".huian-dup-submit").click();
+    Locator message = page.locator(".huian-dup-msg");
+    try {
+      message.filter(new Locator.FilterOptions().setHasText("重复件关闭")).waitFor();
+    } catch (RuntimeException e) {
+      throw new AssertionError("the tab answered: " + message.innerText(), e);
+    }
+    assertThat(message.innerText()).contains(original);
     page.screenshot(new Page.ScreenshotOptions().setPath(TasklistBrowserTest.SHOTS.resolve("tasklist-duplicate-marked.png")));
     page.close();
 
     assertThat(get(repeat).path("status").asText()).isEqualTo("DUPLICATE");
     assertThat(jdbc.sql("SELECT actor FROM case_links WHERE case_no = ?").param(repeat).query(String.class).single())
         .isEqualTo(STREET_USER);
+    assertThat(jdbc.sql("SELECT note FROM case_links WHERE case_no = ?").param(repeat).query(String.class).single())
+        .isEqualTo("同一班组同一笔欠款");
     assertThat(get(original).path("status").asText()).isEqualTo("IN_PROGRESS");
   }
 
@@ -109,14 +118,15 @@ class DuplicatesTasklistBrowserTest extends AbstractApiTest {
     page.locator("input[type=password]").fill("demo");
     page.locator("button[type=submit]").click();
     page.locator("a:has(.glyphicon-list-alt)").waitFor();
-    Object status = page.evaluate("async ([c, o]) => (await fetch('/api/cases/' + c + '/duplicate-of', {method: 'POST', "
-        + "credentials: 'same-origin', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({originalCaseNo: o})})).status",
-        List.of(repeat, original));
-    assertThat(((Number) status).intValue()).as("the session cookie alone changes nothing").isEqualTo(401);
-    Object withToken = page.evaluate("async ([c, o]) => (await fetch('/api/cases/' + c + '/duplicate-of', {method: 'POST', "
-        + "credentials: 'same-origin', headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': 'forged'}, "
-        + "body: JSON.stringify({originalCaseNo: o})})).status", List.of(repeat, original));
-    assertThat(((Number) withToken).intValue()).as("a wrong token changes nothing").isEqualTo(401);
+    // the page's own request context: the Tasklist session cookie, no browser credential prompt on a 401
+    String path = "http://localhost:" + port + "/api/cases/" + repeat + "/duplicate-of";
+    String json = "{\"originalCaseNo\":\"" + original + "\"}";
+    int status = page.request().post(path, com.microsoft.playwright.options.RequestOptions.create()
+        .setHeader("Content-Type", "application/json").setData(json)).status();
+    assertThat(status).as("the session cookie alone changes nothing").isEqualTo(401);
+    int forged = page.request().post(path, com.microsoft.playwright.options.RequestOptions.create()
+        .setHeader("Content-Type", "application/json").setHeader("X-XSRF-TOKEN", "forged").setData(json)).status();
+    assertThat(forged).as("a wrong token changes nothing").isEqualTo(401);
     page.close();
     assertThat(get(repeat).path("status").asText()).isEqualTo("IN_PROGRESS");
   }

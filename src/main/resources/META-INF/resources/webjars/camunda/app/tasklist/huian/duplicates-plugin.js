@@ -2,7 +2,8 @@
  * Huian's Tasklist plugin: a "可能重复" tab beside the form of a case's task. It lists the cases
  * that may be the same matter (GET /api/cases/{caseNo}/duplicates, read with the Tasklist
  * session), with their score and reasons, and lets the handler close this case as a duplicate of
- * one of them (POST /api/cases/{caseNo}/duplicate-of, with the webapp's CSRF token). Tasks
+ * one of them (POST /api/cases/{caseNo}/duplicate-of, with the webapp's CSRF token), after an
+ * inline confirmation with an optional note. Tasks
  * without a caseNo variable (dialogue, health reports) show a short note. docs/duplicates.md.
  */
 const STATUS = { IN_PROGRESS: '办理中', RESOLVED: '已化解待回访', AGREED: '协议履行中', CLOSED: '已办结',
@@ -68,10 +69,19 @@ function table(d) {
     + '<th>理由</th><th></th></tr></thead><tbody>' + rows.join('') + '</tbody></table>';
 }
 
+/** The webapp's CSRF token: as Tasklist hands it to plugins, else from its cookie. */
+function csrfToken(api) {
+  if (api && api.CSRFToken) {
+    return api.CSRFToken;
+  }
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : '';
+}
+
 async function mark(api, caseNo, original, note) {
   const r = await fetch('/api/cases/' + encodeURIComponent(caseNo) + '/duplicate-of', {
     method: 'POST', credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(api) },
     body: JSON.stringify({ originalCaseNo: original, note: note || null })
   });
   if (!r.ok) {
@@ -97,22 +107,35 @@ async function show(node, api, taskId) {
     + '<style>.huian-dup{padding:10px}.huian-dup-table td{vertical-align:top}.huian-dup-table ul{padding-left:16px;margin:0}'
     + '.huian-dup-msg{color:#b42318}</style>'
     + '<p class="text-muted">按当事人、地址或网格、标题与描述、近期同类事项比对；仅列本单位可见的在办或近期办结案件。</p>'
-    + links(d) + table(d) + '<p class="huian-dup-msg" role="status"></p></section>';
-  node.querySelectorAll('.huian-dup-mark').forEach((button) => button.addEventListener('click', async () => {
-    const original = button.closest('tr').getAttribute('data-case-no');
-    const note = window.prompt('将本案（' + caseNo + '）作为 ' + original + ' 的重复件关闭，流程随之结束，并告知反映人。\n说明（可不填）：', '');
-    if (note === null) {
-      return;
-    }
+    + links(d) + table(d)
+    + '<div class="huian-dup-confirm well" hidden><p>将本案（' + escape(caseNo) + '）作为 <strong class="huian-dup-target"></strong> '
+    + '的重复件关闭：本案流程随之结束，计时停止，并告知反映人。</p>'
+    + '<label>说明（可不填）<textarea class="form-control" maxlength="1000" rows="2"></textarea></label> '
+    + '<button type="button" class="btn btn-primary huian-dup-submit">确认关闭</button> '
+    + '<button type="button" class="btn btn-default huian-dup-cancel">取消</button></div>'
+    + '<p class="huian-dup-msg" role="status"></p></section>';
+  const form = node.querySelector('.huian-dup-confirm');
+  let original = null;
+  node.querySelectorAll('.huian-dup-mark').forEach((button) => button.addEventListener('click', () => {
+    original = button.closest('tr').getAttribute('data-case-no');
+    form.querySelector('.huian-dup-target').textContent = original;
+    form.hidden = false;
+    form.querySelector('textarea').focus();
+  }));
+  form.querySelector('.huian-dup-cancel').addEventListener('click', () => {
+    form.hidden = true;
+  });
+  form.querySelector('.huian-dup-submit').addEventListener('click', async () => {
     const message = node.querySelector('.huian-dup-msg');
     try {
-      await mark(api, caseNo, original, note);
-      message.textContent = '本案已作为 ' + original + ' 的重复件关闭。';
+      await mark(api, caseNo, original, form.querySelector('textarea').value.trim());
+      message.textContent = '本案已作为 ' + original + ' 的重复件关闭，流程已结束。';
+      form.hidden = true;
       node.querySelectorAll('.huian-dup-mark').forEach((b) => b.remove());
     } catch (e) {
       message.textContent = '未能标记：' + e.message;
     }
-  }));
+  });
 }
 
 export default {
