@@ -28,11 +28,12 @@ final class DuplicatesBench implements BenchmarkStep {
 
   static final int QUERIES = 300;
   static final int WARM_UP = 30;
+  /** Title and description; {f} a firm, {o} who is blamed, {n} a number. */
   static final String[] TEMPLATES = {
-      "%s拖欠工资|在%s干了%d个月，工资一直没发，老板推说没钱。", "%s物业不作为|%s管理的小区电梯停了%d天，物业不修。",
-      "%s装修扰民|%s施工每天早上六点开工，已经持续%d天。", "%s餐馆油烟扰民|%s的油烟直排进居民楼，反映%d次未解决。",
-      "%s预付卡无法退费|在%s办了卡，余额%d百元，店铺关门。", "楼道堆物消防隐患|%s院内楼道堆满杂物，%s不清理，已%d周。",
-      "邻里漏水纠纷|楼上漏水，%s维修工说是%s的管道问题，拖了%d天。", "%s停车费纠纷|%s上调停车费，%d户业主不认可。"};
+      "{f}拖欠工资|在{f}干了{n}个月，工资一直没发，老板推说没钱。", "{f}物业不作为|{f}管理的小区电梯停了{n}天，物业不修。",
+      "{f}装修扰民|{f}施工每天早上六点开工，已经持续{n}天。", "{f}餐馆油烟扰民|{f}的油烟直排进居民楼，反映{n}次未解决。",
+      "{f}预付卡无法退费|在{f}办了卡，余额{n}百元，店铺关门。", "楼道堆物消防隐患|{f}院内楼道堆满杂物，{o}不清理，已{n}周。",
+      "邻里漏水纠纷|楼上漏水，{f}维修工说是{o}的管道问题，拖了{n}天。", "{f}停车费纠纷|{f}上调停车费，{n}户业主不认可。"};
   static final String[] FIRMS = {"京城物业", "安和装饰", "顺义餐饮", "东方家政", "鸿达劳务", "华信教育", "金源保洁", "利民超市",
       "恒通建筑", "天成健身"};
   static final String[] LANES = {"府学胡同", "交道口南大街", "北锣鼓巷", "东四十条", "南锣鼓巷", "鼓楼东大街", "安定门外大街", "东直门内大街"};
@@ -167,8 +168,8 @@ final class DuplicatesBench implements BenchmarkStep {
           Timestamp at = Timestamp.from(now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 60))));
           cases.setString(1, caseNo);
           cases.setString(2, categories[t]);
-          cases.setString(3, String.format(text[0], firm));
-          cases.setString(4, String.format(text[1], firm, t == 5 || t == 6 ? "物业" : firm, 1 + random.nextInt(30)));
+          cases.setString(3, fill(text[0], firm, random));
+          cases.setString(4, fill(text[1], firm, random));
           cases.setString(5, grid[2]);
           cases.setString(6, grid[1]);
           cases.setString(7, grid[0]);
@@ -191,6 +192,11 @@ final class DuplicatesBench implements BenchmarkStep {
         }
       }
     }
+  }
+
+  private static String fill(String template, String firm, Random random) {
+    return template.replace("{f}", firm).replace("{o}", random.nextBoolean() ? "物业" : "房东")
+        .replace("{n}", String.valueOf(1 + random.nextInt(30)));
   }
 
   private static long unkeyed(BenchContext ctx) throws Exception {
