@@ -54,6 +54,13 @@ public final class CaseFunnel {
     public static final String TRACK_FULFILMENT = "CallActivity_TrackFulfilment";
     public static final String FULFILMENT_RESULT = "Gateway_FulfilmentResult";
     public static final String REOPEN_AFTER_BREACH = "Task_ReopenAfterBreach";
+    /** The interrupting event subprocess that closes a case as a duplicate (message {@link #MESSAGE_MARKED_DUPLICATE}). */
+    public static final String MARKED_DUPLICATE = "SubProcess_MarkedDuplicate";
+    public static final String START_MARKED_DUPLICATE = "StartEvent_MarkedDuplicate";
+    public static final String CLOSE_AS_DUPLICATE = "Task_CloseAsDuplicate";
+    public static final String NOTIFY_DUPLICATE = "Task_NotifyDuplicate";
+    public static final String END_CLOSED_AS_DUPLICATE = "EndEvent_ClosedAsDuplicate";
+    public static final String MESSAGE_MARKED_DUPLICATE = "caseMarkedDuplicate";
 
     private Elements() {}
   }

@@ -227,7 +227,8 @@ public class CaseRepository {
     jdbc.sql(
             "UPDATE cases SET status = ?, updated_at = ?, closed_at = ? WHERE case_no = ?")
         .params(status.name(), ts(now()),
-            status == CaseStatus.CLOSED || status == CaseStatus.RESOLVED_FULFILLED ? ts(now()) : null, caseNo)
+            status == CaseStatus.CLOSED || status == CaseStatus.RESOLVED_FULFILLED || status == CaseStatus.DUPLICATE
+                ? ts(now()) : null, caseNo)
         .update();
   }
 

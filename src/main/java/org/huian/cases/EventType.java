@@ -30,5 +30,9 @@ public enum EventType {
   /** The case came from a grid report (the note names it). */
   GRID_REPORT_LINKED,
   /** A process of the case was moved to another version of its model (the note names both). */
-  MIGRATED
+  MIGRATED,
+  /** Closed as a duplicate of another case (the note names it). */
+  MARKED_DUPLICATE,
+  /** Another case was closed as a duplicate of this one (the note names it). */
+  DUPLICATE_LINKED
 }

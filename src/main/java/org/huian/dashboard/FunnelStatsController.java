@@ -95,8 +95,8 @@ class FunnelStatsController {
       m.put("escalatedUp", 0L);
       levels.put(l.name(), m);
     }
-    jdbc.sql("SELECT c.level, CASE WHEN c.status IN ('CLOSED', 'RESOLVED_FULFILLED') THEN 'done' ELSE 'open' END, COUNT(*) "
-            + "FROM cases c" + where + " AND c.level IS NOT NULL GROUP BY c.level, CASE WHEN c.status IN ('CLOSED', 'RESOLVED_FULFILLED') THEN 'done' ELSE 'open' END")
+    jdbc.sql("SELECT c.level, CASE WHEN c.status IN ('CLOSED', 'RESOLVED_FULFILLED', 'DUPLICATE') THEN 'done' ELSE 'open' END, COUNT(*) "
+            + "FROM cases c" + where + " AND c.level IS NOT NULL GROUP BY c.level, CASE WHEN c.status IN ('CLOSED', 'RESOLVED_FULFILLED', 'DUPLICATE') THEN 'done' ELSE 'open' END")
         .params(args).query((rs, n) -> levels.get(rs.getString(1)).put("done".equals(rs.getString(2)) ? "resolvedHere" : "inProgress", rs.getLong(3)))
         .list();
     jdbc.sql("SELECT e.from_level, COUNT(DISTINCT e.case_no) FROM escalations e JOIN cases c ON c.case_no = e.case_no" + where
@@ -132,7 +132,7 @@ class FunnelStatsController {
 
     List<OverdueCase> overdue = new ArrayList<>();
     jdbc.sql("SELECT c.case_no, c.title, c.level, c.unit_code, c.deadline, c.sla FROM cases c" + where
-            + " AND c.sla IN ('AMBER', 'RED') AND c.status NOT IN ('CLOSED', 'RESOLVED_FULFILLED') ORDER BY c.deadline LIMIT 100")
+            + " AND c.sla IN ('AMBER', 'RED') AND c.status NOT IN ('CLOSED', 'RESOLVED_FULFILLED', 'DUPLICATE') ORDER BY c.deadline LIMIT 100")
         .params(args).query((rs, n) -> new OverdueCase(rs.getString("case_no"), rs.getString("title"), rs.getString("level"),
             geography.find(rs.getString("unit_code")).map(u -> u.name()).orElse(rs.getString("unit_code")),
             instant(rs.getObject("deadline")), rs.getString("sla")))

@@ -179,7 +179,7 @@ public class MediationApiService {
 
   private CaseRow visibleOpenCase(String caseNo, CurrentUser user) {
     CaseRow c = visibleCase(caseNo, user);
-    if (c.status() == CaseStatus.CLOSED || c.status() == CaseStatus.RESOLVED_FULFILLED) {
+    if (c.status() == CaseStatus.CLOSED || c.status() == CaseStatus.RESOLVED_FULFILLED || c.status() == CaseStatus.DUPLICATE) {
       throw new ConflictException("caseNo", "案件已办结，不能再组织调解：" + caseNo);
     }
     return c;

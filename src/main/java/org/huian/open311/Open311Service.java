@@ -333,9 +333,8 @@ class Open311Service {
           }
         }
         if (statuses.size() == 1) {
-          where.append(statuses.get(0).equals("closed") ? " AND status IN (?, ?)" : " AND status NOT IN (?, ?)");
-          args.add(CaseStatus.CLOSED.name());
-          args.add(CaseStatus.RESOLVED_FULFILLED.name());
+          where.append(statuses.get(0).equals("closed") ? " AND status IN (?, ?, ?)" : " AND status NOT IN (?, ?, ?)");
+          CaseStatus.FINAL.forEach(s -> args.add(s.name()));
         }
       }
       Instant[] range = range(params);
@@ -494,7 +493,7 @@ class Open311Service {
   }
 
   private Request view(CaseRow c, Latest latest, List<String[]> parties) {
-    boolean closed = c.status() == CaseStatus.CLOSED || c.status() == CaseStatus.RESOLVED_FULFILLED;
+    boolean closed = c.status().isFinal();
     String notes = latest == null ? null : Open311Timeline.phrase(latest.type(), unitName(latest.unitCode()));
     boolean hidden = Open311Catalogue.isPrivate(c);
     Instant updated = closed && c.closedAt() != null ? c.closedAt() : c.updatedAt();

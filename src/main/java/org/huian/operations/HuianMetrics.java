@@ -77,7 +77,7 @@ public class HuianMetrics {
   public void refreshOpenCases() {
     List<MultiGauge.Row<?>> rows = new java.util.ArrayList<>();
     java.util.Map<String, Long> counts = new java.util.HashMap<>();
-    jdbc.sql("SELECT level, COUNT(*) FROM cases WHERE status NOT IN ('CLOSED', 'RESOLVED_FULFILLED') AND level IS NOT NULL GROUP BY level")
+    jdbc.sql("SELECT level, COUNT(*) FROM cases WHERE status NOT IN ('CLOSED', 'RESOLVED_FULFILLED', 'DUPLICATE') AND level IS NOT NULL GROUP BY level")
         .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
     for (Level level : Level.values()) {
       rows.add(MultiGauge.Row.of(Tags.of("level", level.name()), counts.getOrDefault(level.name(), 0L)));

@@ -36,7 +36,8 @@ final class PublicNotes {
       case AGREEMENT_BREACHED -> "调解协议未按约履行，已重新办理";
       case JUDICIAL_REFERRAL -> "已引导通过司法途径解决";
       case CLOSED -> "事项已办结";
-      case WARNED, COMPLEXITY_REFUSED, SUPERVISION_INSTRUCTED, AGREEMENT_LINKS_SENT, AGREEMENT_DECLINED,
+      case MARKED_DUPLICATE -> "经核实与已受理的同一事项重复，已并入该事项一并办理";
+      case DUPLICATE_LINKED, WARNED, COMPLEXITY_REFUSED, SUPERVISION_INSTRUCTED, AGREEMENT_LINKS_SENT, AGREEMENT_DECLINED,
           AGREEMENT_EXPIRED, INSTALMENT_PAID, INSTALMENT_MISSED, GRID_REPORT_LINKED, MIGRATED -> null;
     };
     return Optional.ofNullable(text);
@@ -50,6 +51,7 @@ final class PublicNotes {
       case AGREED -> "已达成调解协议，履行中";
       case CLOSED -> "已办结";
       case RESOLVED_FULFILLED -> "已办结（调解协议已履行）";
+      case DUPLICATE -> "已并入同一事项办理";
     };
   }
 

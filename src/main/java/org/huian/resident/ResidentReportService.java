@@ -9,7 +9,6 @@ import org.huian.cases.CaseIntakeRequest;
 import org.huian.cases.CaseIntakeService;
 import org.huian.cases.CaseRepository;
 import org.huian.cases.CaseRow;
-import org.huian.cases.CaseStatus;
 import org.huian.cases.Channel;
 import org.huian.geography.Geography;
 import org.huian.geography.Level;
@@ -129,7 +128,7 @@ class ResidentReportService {
   TrackingView track(String token) {
     String caseNo = links.caseOf(token).orElseThrow(() -> new NotFoundException("未找到该查询链接，请核对短信或受理回执中的链接"));
     CaseRow c = cases.get(caseNo);
-    boolean closed = c.status() == CaseStatus.CLOSED || c.status() == CaseStatus.RESOLVED_FULFILLED;
+    boolean closed = c.status().isFinal();
     List<TrackingView.Note> notes = cases.events(caseNo).stream()
         .flatMap(e -> PublicNotes.of(e, PublicNotes.namesUnit(e.type()) ? unitName(e.unitCode()) : null)
             .map(text -> new TrackingView.Note(e.time(), text)).stream())

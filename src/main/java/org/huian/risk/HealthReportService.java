@@ -215,7 +215,7 @@ public class HealthReportService {
 
   /** The open cases past their deadline (at most 30), each with its first photos. */
   private List<HealthReportView.ListedCase> overdue(Scope scope, String streetCode) {
-    StringBuilder sql = new StringBuilder("SELECT case_no, title, level, unit_code, deadline FROM cases WHERE status <> 'CLOSED' "
+    StringBuilder sql = new StringBuilder("SELECT case_no, title, level, unit_code, deadline FROM cases WHERE status NOT IN ('CLOSED', 'RESOLVED_FULFILLED', 'DUPLICATE') "
         + "AND deadline < ?" + (streetCode == null ? "" : " AND street_code = ?"));
     List<Object> args = new ArrayList<>(List.of(RiskRepository.ts(index.now())));
     if (streetCode != null) {

@@ -84,7 +84,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
         userId = credentials[0];
       }
-    } else if ("GET".equals(request.getMethod()) || sessionUpload(request)) {
+    } else if ("GET".equals(request.getMethod()) || webappWrite(request)) {
       userId = webappUser(request);
     }
     if (userId == null) {
@@ -119,9 +119,30 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   /**
    * A user logged in to the Camunda webapps (Cockpit, Tasklist) may read {@code /api} with that
    * session, so the dashboard and the Cockpit plugin need no second login. Only for GET, and for
-   * attachment uploads with the CSRF token ({@link #sessionUpload}): a session cookie alone can
+   * the writes of {@link #webappWrite} with the session's CSRF token: a session cookie alone can
    * never change anything.
    */
+  /**
+   * The writes the Tasklist plugins make with the webapp session: adding a photo of the step
+   * (docs/attachments.md) and closing a case as a duplicate (docs/duplicates.md). Each must carry
+   * Camunda's own CSRF token (the {@code XSRF-TOKEN} cookie sent back as {@code X-XSRF-TOKEN}, as
+   * the webapps do for every write), so another site cannot post with the session cookie.
+   */
+  private static boolean webappWrite(HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod()) || !WEBAPP_WRITES.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches()) {
+      return false;
+    }
+    HttpSession session = request.getSession(false);
+    Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    return expected != null && sent != null && java.security.MessageDigest.isEqual(
+        expected.toString().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Paths a webapp session may POST to with its CSRF token. */
+  static final java.util.regex.Pattern WEBAPP_WRITES =
+      java.util.regex.Pattern.compile("^/api/(cases|grid-reports)/[^/]+/attachments$|^/api/cases/[^/]+/duplicate-of$");
+
   private static String webappUser(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
@@ -130,31 +151,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
     Authentication user = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
     return user instanceof UserAuthentication u ? u.getName() : null;
-  }
-
-  /** Attachment uploads that a logged-in webapp user may make with the session (the Tasklist plugin). */
-  private static final java.util.regex.Pattern SESSION_UPLOADS =
-      java.util.regex.Pattern.compile("/api/(cases|grid-reports)/[^/]+/attachments");
-
-  /**
-   * The one write a webapp session may make: adding a photo from Tasklist (docs/attachments.md).
-   * It must carry Camunda's own CSRF token (the {@code XSRF-TOKEN} cookie sent back as the
-   * {@code X-XSRF-TOKEN} header, as the webapps do for every write), so another site cannot post
-   * with the session cookie.
-   */
-  private static boolean sessionUpload(HttpServletRequest request) {
-    if (!"POST".equals(request.getMethod())) {
-      return false;
-    }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    HttpSession session = request.getSession(false);
-    if (session == null || !SESSION_UPLOADS.matcher(path).matches()) {
-      return false;
-    }
-    Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-    return expected != null && sent != null && java.security.MessageDigest.isEqual(
-        expected.toString().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String[] decode(String header) {

@@ -23,6 +23,7 @@ class HuianBenchmark {
       new IntakeBench(),
       new DeadlineStormBench(),
       new TaskListBench(),
+      new DuplicatesBench(),
       new RiskIndexBench(),
       new FootprintBench());
 

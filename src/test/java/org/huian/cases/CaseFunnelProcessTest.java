@@ -206,6 +206,46 @@ class CaseFunnelProcessTest extends ProcessModelTest {
 
   // ------------------------------------------------------------------------------------------
 
+  @Test
+  void shouldEndTheCaseThroughTheDuplicateMessageAndCancelItsTimersWhileHandled() {
+    ProcessInstance pi = start(Map.of("category", "NEIGHBOUR", "channel", "GRID_APP"));
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(2);
+
+    processEngine.getRuntimeService().createMessageCorrelation(Elements.MESSAGE_MARKED_DUPLICATE)
+        .processInstanceId(pi.getId()).setVariable("duplicateOfCaseNo", "DC-ORIGINAL").correlate();
+    assertThat(fakes.calls).endsWith("close-duplicate:DC-ORIGINAL");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.NOTIFY_DUPLICATE);
+    assertThat(processEngine.getManagementService().createJobQuery().timers().count()).as("no timer left").isZero();
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseHandling.KEY).count())
+        .as("the handling sub-process is cancelled").isZero();
+    runAsyncJobs(pi);
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Elements.START_MARKED_DUPLICATE, Elements.CLOSE_AS_DUPLICATE,
+        Elements.NOTIFY_DUPLICATE, Elements.END_CLOSED_AS_DUPLICATE);
+    BpmnAwareTests.assertThat(pi).hasNotPassed(Elements.CLOSE, Elements.END_CLOSED);
+    assertThat(fakes.calls).endsWith("close-duplicate:DC-ORIGINAL", "notify:DUPLICATE");
+  }
+
+  @Test
+  void shouldEndADistrictCaseUnderSupervisionThroughTheDuplicateMessage() {
+    ProcessInstance pi = start(Map.of("category", "NEIGHBOUR", "channel", "GRID_APP", "reporterAnonymous", true));
+    for (int i = 0; i < 3; i++) {
+      fire(pi, Elements.TIMER_LEVEL_DEADLINE);
+      runAsyncJobs(pi);
+    }
+    fire(pi, Elements.TIMER_DISTRICT_DEADLINE);
+    runAsyncJobs(pi);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Elements.HANDLE_AT_DISTRICT, Elements.SUPERVISE_CASE);
+
+    processEngine.getRuntimeService().createMessageCorrelation(Elements.MESSAGE_MARKED_DUPLICATE)
+        .processInstanceId(pi.getId()).setVariable("duplicateOfCaseNo", "DC-ORIGINAL").correlate();
+    runAsyncJobs(pi);
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Elements.END_CLOSED_AS_DUPLICATE);
+    assertThat(processEngine.getTaskService().createTaskQuery().count()).as("supervision and handling tasks gone").isZero();
+    assertThat(processEngine.getManagementService().createJobQuery().count()).isZero();
+  }
+
   private ProcessInstance start(Map<String, Object> overrides) {
     Map<String, Object> vars = new HashMap<>(Map.of(
         "caseNo", "DC-MODEL-" + (++counter), "peopleInvolved", 1, "amountInvolved", 0.0,

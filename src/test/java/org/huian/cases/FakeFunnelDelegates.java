@@ -60,6 +60,8 @@ final class FakeFunnelDelegates {
     });
     Mocks.register("closeCaseDelegate", (JavaDelegate) e -> calls.add("close"));
     Mocks.register("sendNotificationDelegate", (JavaDelegate) e -> calls.add("notify:" + e.getVariable("notificationKind")));
+    Mocks.register("closeAsDuplicateDelegate", (JavaDelegate) e -> calls.add("close-duplicate:" + e.getVariable("duplicateOfCaseNo")));
+    Mocks.register("notifyDuplicateDelegate", (JavaDelegate) e -> calls.add("notify:DUPLICATE"));
     // case-handling
     Mocks.register("dispatchCaseDelegate", (JavaDelegate) e -> {
       Object area = e.getVariable("functionalArea");

@@ -192,9 +192,28 @@ class ApiFuzzTest extends AbstractApiTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM attachments WHERE owner_no = ?").param(gridCase).query(Long.class).single())
         .as("a photo only with an accepted completion").isEqualTo(fuzz.accepted("completion"));
 
+    // duplicate suggestion and marking (docs/duplicates.md): mutated intake and marking bodies, hostile case numbers
+    String repeat = create(b -> b.put("title", "邻里噪音纠纷再次反映")).path("caseNo").asText();
+    long links = count("case_links");
+    long casesBeforeDuplicates = count("cases");
+    fuzz.post(STREET_USER, "/api/cases/duplicates", HuianClient.JSON.valueToTree(body(b -> { })), 200);
+    fuzz.post(STREET_USER, "/api/cases/" + repeat + "/duplicate-of",
+        HuianClient.JSON.valueToTree(Map.of("originalCaseNo", caseNo, "note", "同一事项")), 150);
+    for (int i = 0; i < 60; i++) {
+      String token = java.net.URLEncoder.encode(fuzz.pick(JsonFuzzer.HOSTILE) + fuzz.random.nextInt(),
+          java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+      token = token.length() > 4000 ? token.substring(0, 4000).replaceAll("%[0-9A-F]?$", "") : token;
+      fuzz.check("/api/cases/…/duplicates", client.get(STREET_USER, "/api/cases/" + token + "/duplicates"));
+      fuzz.check("/api/cases/…/duplicate-of", client.post(STREET_USER, "/api/cases/" + token + "/duplicate-of",
+          Map.of("originalCaseNo", fuzz.pick(List.of(caseNo, repeat, token)))));
+    }
+    assertThat(count("cases")).as("a suggestion stores no case").isEqualTo(casesBeforeDuplicates);
+    assertThat(count("case_links")).as("at most the one valid marking is stored").isLessThanOrEqualTo(links + 1)
+        .isEqualTo(links + fuzz.accepted("duplicate-of"));
+
     assertThat(fuzz.sent).isGreaterThanOrEqualTo(1000);
     assertThat(fuzz.failures).as("answers that break the rules").isEmpty();
-    assertThat(count("cases")).as("only accepted cases are stored").isEqualTo(cases + fuzz.accepted("cases"));
+    assertThat(count("cases")).as("only accepted cases are stored").isEqualTo(cases + fuzz.accepted("cases") + 1); // + the repeat of the duplicates block
     assertThat(count("grid_reports")).as("only accepted reports and lines are stored")
         .isEqualTo(reports + fuzz.accepted("grid-reports") + batchAccepted);
     assertThat(count("mediations")).as("only accepted sessions are stored")

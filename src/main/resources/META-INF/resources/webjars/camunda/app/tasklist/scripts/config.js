@@ -36,8 +36,9 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
-  // Huian's plugins, one file each (folder 'huian' beside 'scripts'): the case's photos on the task detail
-  customScripts: ['huian/attachments-plugin'],
+  // Huian's Tasklist plugins, one file each (app/tasklist/huian/*.js): the case's photos
+  // (docs/attachments.md) and possible duplicates (docs/duplicates.md) on the task detail
+  customScripts: ['huian/attachments-plugin', 'huian/duplicates-plugin'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
