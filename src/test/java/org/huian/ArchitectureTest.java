@@ -48,6 +48,7 @@ class ArchitectureTest {
       "resident -> mediation", "tracking links are hashed as the confirmation links are",
       "privacy -> attachment", "anonymisation and erasure purge photos; the export lists them",
       "privacy -> mediation", "open judicial referrals are legal holds; confirmation links have a lifetime",
+      "duplicates -> risk", "the suggester matches parties with risk's SubjectKeys, as cross-matching does",
       "privacy -> risk", "anonymising a case has risk rebuild the key text of the linked-risk clusters it was in");
 
   static JavaClasses classes;

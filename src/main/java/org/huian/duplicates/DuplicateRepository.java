@@ -134,11 +134,15 @@ class DuplicateRepository {
     return out;
   }
 
-  /** Cases taken in before V16 (or written by the demo generator) that have no key yet. */
-  List<String> withoutKeys(int limit) {
-    return jdbc.sql("SELECT c.case_no FROM cases c WHERE c.status <> 'RECEIVED' AND NOT EXISTS "
-            + "(SELECT 1 FROM case_match_keys k WHERE k.case_no = c.case_no) ORDER BY c.case_no LIMIT ?")
-        .param(limit).query(String.class).list();
+  /**
+   * Cases taken in before V16 (or written by the demo generator) that have no key yet and can
+   * still be suggested: open, or closed since {@code closedSince}. A case closed longer ago is
+   * never a candidate, so it is never keyed again, least of all after anonymisation removed its keys.
+   */
+  List<String> withoutKeys(int limit, Instant closedSince) {
+    return jdbc.sql("SELECT c.case_no FROM cases c WHERE c.status <> 'RECEIVED' AND (c.closed_at IS NULL OR c.closed_at >= ?) "
+            + "AND NOT EXISTS (SELECT 1 FROM case_match_keys k WHERE k.case_no = c.case_no) ORDER BY c.case_no LIMIT ?")
+        .params(ts(closedSince), limit).query(String.class).list();
   }
 
   void insertLink(String caseNo, String originalCaseNo, String actor, String note, Instant at) {

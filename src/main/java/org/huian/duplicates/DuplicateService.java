@@ -180,7 +180,8 @@ public class DuplicateService {
   public int backfill() {
     int done = 0;
     List<String> batch;
-    while (!(batch = repository.withoutKeys(500)).isEmpty()) {
+    Instant closedSince = ClockUtil.getCurrentTime().toInstant().minus(properties.recentlyClosed());
+    while (!(batch = repository.withoutKeys(500, closedSince)).isEmpty()) {
       int before = done;
       for (String caseNo : batch) {
         try {

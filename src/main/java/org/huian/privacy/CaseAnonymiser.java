@@ -91,6 +91,9 @@ class CaseAnonymiser {
     rows += text("notification_outbox", "id", "case_no = :k", caseNo, r, "subject", "body", "last_error", "delivery_detail");
     // a resident's tracking link (docs/field-and-residents.md) has served its purpose: it stops answering
     rows += jdbc.sql("DELETE FROM resident_tracking WHERE case_no = ?").param(caseNo).update();
+    // the duplicate suggester's lookup keys (names, phones, addresses: docs/duplicates.md); a case
+    // closed this long is no candidate any more, and the suggester never keys it again
+    rows += jdbc.sql("DELETE FROM case_match_keys WHERE case_no = ?").param(caseNo).update();
     for (String reportNo : reportNos) {
       rows += reportRows(reportNo, r);
     }

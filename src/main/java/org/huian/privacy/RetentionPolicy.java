@@ -58,6 +58,8 @@ public class RetentionPolicy {
             "满期后删除", "网络安全法第二十一条（不少于六个月）；个人信息保护法第五十四条合规审计"),
         new Entry("PRIVACY_AUDIT", "匿名化审计", "privacy_runs, privacy_anonymised", "永久",
             "只记录时间、数量和案件编号，不含号码（请求对象以脱敏形式记录）", "证明已依法删除"),
+        new Entry("DUPLICATE_MATCH_KEYS", "疑似重复比对键", "case_match_keys（姓名、电话、地址等比对键）", cases,
+            "随案件匿名化时删除；办结满 30 天的案件不再参与比对，也不再补建", "只用于受理时提示重复件"),
         new Entry("RESIDENT_TRACKING_TOKEN", "群众查询凭证", "resident_tracking（只存摘要）", cases,
             "随案件匿名化时删除，查询链接随之失效", "链接只显示办理状态，不含个人信息；目的完成即删除"),
         new Entry("OPEN311_KEY", "Open311 接口密钥", "open311_clients, open311_submissions（只存摘要）", "永久",
