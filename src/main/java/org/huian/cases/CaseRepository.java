@@ -94,7 +94,15 @@ public class CaseRepository {
     }
   }
 
+  /**
+   * The case of that number. A string no case number can be (longer than the column, or with a
+   * NUL, which PostgreSQL refuses in any text parameter) finds nothing instead of failing, so a
+   * client's garbage in a body field is a 404/400, never a 500.
+   */
   public Optional<CaseRow> find(String caseNo) {
+    if (caseNo == null || caseNo.length() > 32 || caseNo.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
     return jdbc.sql("SELECT * FROM cases WHERE case_no = ?").param(caseNo).query(this::map).optional();
   }
 
