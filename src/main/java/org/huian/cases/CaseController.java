@@ -17,6 +17,7 @@ import org.huian.geography.Level;
 import org.huian.operations.HuianMetrics;
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
+import org.huian.security.DemoUsers;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,8 @@ class CaseController {
   static final String INTAKE_EXAMPLE = """
       {"externalRef":"hotline-20261127-0042","channel":"HOTLINE","category":"WAGE_ARREARS",
        "title":"李师傅班组消防工程工资被拖欠四年","description":"尾款 86000 元至今未付，李师傅现居河北。",
-       "location":{"streetCode":"110101004000","address":"安定门外大街"},
+       "location":{"streetCode":\"""" + DemoUsers.ANDINGMEN + """
+      ","address":"安定门外大街"},
        "reporter":{"name":"李建国","phone":"13812345678","anonymous":false},
        "parties":[{"role":"APPLICANT","kind":"PERSON","name":"李建国","phone":"13812345678"},
                   {"role":"RESPONDENT","kind":"ORGANISATION","name":"北京某消防工程有限公司","phone":"010-87654321"}],

@@ -16,6 +16,7 @@ import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
+import org.huian.security.DemoUsers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GridReportController {
 
   static final String EXAMPLE = """
-      {"kind":"EVENT","gridId":"110101004001-01","description":"某公司拖欠 6 名工人工资，工人在公司门口聚集",
+      {"kind":"EVENT","gridId":\"""" + DemoUsers.ANDINGMEN_GRID + """
+      ","description":"某公司拖欠 6 名工人工资，工人在公司门口聚集",
        "severity":4,"tags":["欠薪","聚集"],"occurredAt":"2026-11-27T09:30:00+08:00",
-       "subject":{"name":"北京某消防工程有限公司","creditCode":"91110101MA00000001","phone":"010-87654321"},
+       "subject":{"name":"北京某消防工程有限公司","creditCode":\"""" + DemoUsers.EXAMPLE_CREDIT_CODE + """
+      ","phone":"010-87654321"},
        "dispute":{"category":"WAGE_ARREARS","peopleInvolved":6,
          "parties":[{"role":"APPLICANT","kind":"PERSON","name":"李建国","phone":"13812345678"},
                     {"role":"RESPONDENT","kind":"ORGANISATION","name":"北京某消防工程有限公司"}]}}

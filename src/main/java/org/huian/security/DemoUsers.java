@@ -26,6 +26,10 @@ public final class DemoUsers {
   /** The first community of 安定门 by code (110101004001), and its first grid. */
   public static final String COMMUNITY_USER = "community-110101004001";
   public static final String GRID_USER = "grid-110101004001-01";
+  /** That grid, as the API's examples name it. */
+  public static final String ANDINGMEN_GRID = "110101004001-01";
+  /** A made-up organisation's credit code in the demo district (its region digits), for the API's examples. */
+  public static final String EXAMPLE_CREDIT_CODE = "91110101MA00000001";
   public static final String PASSWORD = "demo";
   /** A process designer (group {@code process-designers}): deploys from Camunda Modeler, reads no case. */
   public static final String DESIGNER = "designer";
