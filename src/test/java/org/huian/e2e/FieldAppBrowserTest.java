@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -25,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +41,6 @@ import org.huian.risk.RiskIndexService;
 import org.huian.risk.RiskProperties;
 import org.huian.security.DemoUsers;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,27 +70,22 @@ class FieldAppBrowserTest extends AbstractApiTest {
   static final List<String> SHELL = List.of("/m/", "/m/index.html", "/m/app.css", "/m/app.js", "/m/store.js",
       "/m/manifest.json", "/m/icon-192.png", "/m/sw.js");
 
-  static Playwright playwright;
+  static Chromium chromium;
   static Browser browser;
 
   @Autowired RiskIndexService riskIndex;
   @Autowired RiskProperties riskProperties;
 
   @BeforeAll
-  static void launch() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(TasklistBrowserTest.CHROMIUM),
-        "Chromium is not installed at /usr/bin/chromium (apt-get install chromium): browser tests skipped");
-    Files.createDirectories(TasklistBrowserTest.SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(TasklistBrowserTest.CHROMIUM)
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--lang=zh-CN")));
+  static void launch() {
+    chromium = Chromium.launch();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void close() {
-    if (browser != null) {
-      browser.close();
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

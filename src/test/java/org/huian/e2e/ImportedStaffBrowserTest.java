@@ -3,19 +3,12 @@ package org.huian.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.huian.e2e.HuianClient.Reply;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -27,24 +20,19 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:huian-staff-browser;DB_CLOSE_DELAY=-1")
 class ImportedStaffBrowserTest extends AbstractApiTest {
 
-  static Playwright playwright;
+  static Chromium chromium;
   static Browser browser;
 
   @BeforeAll
-  static void launch() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(TasklistBrowserTest.CHROMIUM),
-        "Chromium is not installed at /usr/bin/chromium (apt-get install chromium): browser tests skipped");
-    Files.createDirectories(TasklistBrowserTest.SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(TasklistBrowserTest.CHROMIUM)
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--lang=zh-CN")));
+  static void launch() {
+    chromium = Chromium.launch();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void close() {
-    if (browser != null) {
-      browser.close();
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import org.huian.e2e.HuianClient.Reply;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -36,24 +32,19 @@ import org.springframework.test.context.TestPropertySource;
 class ResidentReportBrowserTest extends AbstractApiTest {
 
   static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-  static Playwright playwright;
+  static Chromium chromium;
   static Browser browser;
 
   @BeforeAll
-  static void launch() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(TasklistBrowserTest.CHROMIUM),
-        "Chromium is not installed at /usr/bin/chromium (apt-get install chromium): browser tests skipped");
-    Files.createDirectories(TasklistBrowserTest.SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(TasklistBrowserTest.CHROMIUM)
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--lang=zh-CN")));
+  static void launch() {
+    chromium = Chromium.launch();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void close() {
-    if (browser != null) {
-      browser.close();
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

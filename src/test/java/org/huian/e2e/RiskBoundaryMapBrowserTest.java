@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,6 @@ import org.huian.e2e.HuianClient.Reply;
 import org.huian.geography.Geography;
 import org.huian.risk.RiskDemoData;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +42,7 @@ class RiskBoundaryMapBrowserTest extends AbstractApiTest {
       + " return c ? JSON.stringify(c.getOption()) : null; }";
   static final Map<String, String> COLOURS = Map.of("GREEN", "#2e9e5b", "YELLOW", "#e0a800", "RED", "#c0392b", "NONE", "#cbd2d9");
 
-  static Playwright playwright;
+  static Chromium chromium;
   static Browser browser;
   static boolean generated;
 
@@ -56,20 +53,15 @@ class RiskBoundaryMapBrowserTest extends AbstractApiTest {
   ObjectNode dongcheng;
 
   @BeforeAll
-  static void launch() throws IOException {
-    Assumptions.assumeTrue(java.nio.file.Files.isExecutable(TasklistBrowserTest.CHROMIUM),
-        "Chromium is not installed at /usr/bin/chromium (apt-get install chromium): browser tests skipped");
-    java.nio.file.Files.createDirectories(TasklistBrowserTest.SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(TasklistBrowserTest.CHROMIUM)
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--lang=zh-CN")));
+  static void launch() {
+    chromium = Chromium.launch();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void close() {
-    if (browser != null) {
-      browser.close();
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

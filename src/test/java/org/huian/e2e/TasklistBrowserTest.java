@@ -3,7 +3,6 @@ package org.huian.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -24,7 +23,6 @@ import org.huian.cases.CaseFunnel;
 import org.huian.mediation.AgreementFulfilment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,26 +48,20 @@ class TasklistBrowserTest extends AbstractApiTest {
   static final Set<String> submitted = new TreeSet<>();
   static String breachedCase;
 
-  static Playwright playwright;
+  static Chromium chromium;
   static Browser browser;
   Page page;
 
   @BeforeAll
-  static void launch() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-        "Chromium is not installed at /usr/bin/chromium (apt-get install chromium): browser tests skipped");
-    Files.createDirectories(SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--lang=zh-CN")));
+  static void launch() {
+    chromium = Chromium.launch("--disable-background-networking", "--disable-component-update", "--disable-sync");
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void close() {
-    if (browser != null) {
-      browser.close();
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
