@@ -26,6 +26,8 @@ class AssignEntryUnitDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     @SuppressWarnings("unchecked")
     Map<String, Object> routing = CaseFunnel.Variables.ROUTING.get(execution);
+    // the decision's result, read once: its outputs are in the decision history and case_decisions
+    CaseFunnel.Variables.ROUTING.remove(execution);
     Level routed = Level.valueOf((String) routing.get("routedLevel"));
     Complexity complexity = Complexity.valueOf((String) routing.get("complexity"));
     CaseRow c = context.caseOf(execution);
@@ -39,7 +41,6 @@ class AssignEntryUnitDelegate implements JavaDelegate {
     context.setUnitVariables(execution, entry);
     CaseFunnel.Variables.COMPLEXITY.set(execution, complexity.name());
     CaseFunnel.Variables.COMPLEXITY_NAME.set(execution, complexity.nameZh());
-    CaseFunnel.Variables.LEVEL_ENTERED_AT.set(execution, now);
     String note = "按分拨规则由" + entry.level().nameZh() + "级办理：" + entry.name() + "（" + complexity.nameZh() + "）"
         + (entry.level() != routed ? "；规则指向" + routed.nameZh() + "级，但事发地点只明确到" + entry.level().nameZh() : "")
         + context.cases().latestDecision(c.caseNo(), CaseDecisionTrail.ROUTING).map(d -> "；分拨规则 " + d.describeZh()).orElse("");

@@ -63,7 +63,7 @@ public class CaseIntakeService {
       }
     }
     CaseRow row = store(request, location, hash, actor);
-    runtimeService.startProcessInstanceByKey(CaseFunnel.KEY, row.caseNo(), processVariables(row));
+    runtimeService.startProcessInstanceByKey(CaseFunnel.KEY, row.caseNo(), startVariables(row));
     return new IntakeResult(cases.get(row.caseNo()), true);
   }
 
@@ -124,25 +124,32 @@ public class CaseIntakeService {
     return row;
   }
 
-  /** The routing facts the funnel needs; personal data stays in the tables. */
+  /**
+   * The funnel's start: its own variables, and the case's routing facts as transient variables. The
+   * first decision reads the facts without a query, and the street names the instance's district
+   * (its tenant, {@code DistrictTenants}); none of them is stored.
+   */
+  static Map<String, Object> startVariables(CaseRow row) {
+    Map<String, Object> v = processVariables(row);
+    v.putAll(CaseFacts.of(row));
+    return v;
+  }
+
+  /**
+   * The funnel's own variables: the case number and what the forms and gateways show or read.
+   * Routing facts (channel, category, people, amount, place) stay in the {@code cases} row: the
+   * decisions get them from it as transient variables ({@link CaseFacts}); personal data stays in
+   * the tables too, except the masked contact the return visit shows.
+   */
   static Map<String, Object> processVariables(CaseRow row) {
     Map<String, Object> v = new HashMap<>();
     v.put(CaseFunnel.Variables.CASE_NO.name(), row.caseNo());
-    v.put(CaseFunnel.Variables.CHANNEL.name(), row.channel().name());
-    v.put(CaseFunnel.Variables.CATEGORY.name(), row.category().name());
     v.put(CaseFunnel.Variables.CATEGORY_NAME.name(), row.category().nameZh());
     v.put(CaseFunnel.Variables.TITLE.name(), row.title());
-    v.put(CaseFunnel.Variables.PEOPLE_INVOLVED.name(), row.peopleInvolved());
-    v.put(CaseFunnel.Variables.AMOUNT_INVOLVED.name(), row.amountInvolved().doubleValue());
-    v.put(CaseFunnel.Variables.CROSS_REGION.name(), row.crossRegion());
-    v.put(CaseFunnel.Variables.CROSS_DEPARTMENT.name(), row.crossDepartment());
-    v.put(CaseFunnel.Variables.STREET_CODE.name(), row.streetCode()); // also names the case's district (tenant)
-    v.put(CaseFunnel.Variables.COMMUNITY_CODE.name(), row.communityCode());
-    v.put(CaseFunnel.Variables.GRID_ID.name(), row.gridId());
     v.put(CaseFunnel.Variables.REPORTER_ANONYMOUS.name(), row.reporterAnonymous());
     v.put(CaseFunnel.Variables.REPORTER_CONTACT.name(), row.reporterAnonymous() ? "匿名"
         : Masking.name(row.reporterName()) + (row.reporterPhone() == null ? "" : " " + Masking.phone(row.reporterPhone())));
-    v.put(CaseFunnel.Variables.REOPEN_COUNT.name(), 0);
+    v.put(CaseFunnel.Variables.REOPEN_COUNT.name(), 0); // the return visit's gateway reads it
     return v;
   }
 

@@ -38,6 +38,8 @@ class DispatchCaseDelegate implements JavaDelegate {
     String area = unit.level() == Level.DISTRICT || unit.level() == Level.STREET
         ? CaseHandling.Variables.FUNCTIONAL_AREA.optional(execution).orElse(null)
         : null;
+    // the decision's result, read once: it is in the decision history and case_decisions
+    CaseHandling.Variables.FUNCTIONAL_AREA.remove(execution);
     String group = UnitGroups.areaGroup(unit.code(), area);
     String previous = CaseHandling.Variables.HANDLER_GROUP.optional(execution).orElse(null);
     String supervisors = UnitGroups.supervisorGroup(context.geography(), unit);

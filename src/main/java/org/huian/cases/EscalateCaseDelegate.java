@@ -51,7 +51,6 @@ class EscalateCaseDelegate implements JavaDelegate {
     context.cases().addEvent(c.caseNo(), EventType.ESCALATED, to.level().name(), to.code(), actor,
         from.name() + " → " + to.name() + "：" + note);
     context.setUnitVariables(execution, to);
-    CaseFunnel.Variables.LEVEL_ENTERED_AT.set(execution, now);
     execution.setVariable(ESCALATED_FROM_UNIT, from.code());
     execution.setVariable(ESCALATED_REASON, reason.name());
     CaseContext.clearHandlingAnswers(execution);

@@ -21,10 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 class RegisterCaseDelegate implements JavaDelegate {
 
-  /** Form fields that carry personal or free text data: kept in the tables, not in the engine. */
+  /**
+   * Form fields kept in the tables, not in the engine: personal or free text data, and the routing
+   * facts the decisions read from the case row ({@link CaseFacts}).
+   */
   static final List<String> PARTY_PREFIXES = List.of("applicant", "respondent", "thirdParty");
   static final List<String> FORM_ONLY_FIELDS = java.util.stream.Stream.concat(
-      java.util.stream.Stream.of("description", "address", "reporterName", "reporterPhone", "parties"),
+      java.util.stream.Stream.concat(java.util.stream.Stream.of("description", "address", "reporterName", "reporterPhone", "parties"),
+          CaseFacts.NAMES.stream()),
       PARTY_PREFIXES.stream().flatMap(p -> java.util.stream.Stream.of(p + "Name", p + "Kind", p + "Phone"))).toList();
 
   private final CaseIntakeValidator validator;

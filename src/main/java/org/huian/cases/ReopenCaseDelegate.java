@@ -27,7 +27,6 @@ class ReopenCaseDelegate implements JavaDelegate {
     context.cases().addEvent(c.caseNo(), EventType.REOPENED, c.level(), c.unitCode(), CaseContext.actor(execution),
         "反映人不满意，在" + context.unit(c.unitCode()).name() + "重新办理");
     CaseFunnel.Variables.REOPEN_COUNT.set(execution, CaseFunnel.Variables.REOPEN_COUNT.getOrDefault(execution, 0) + 1);
-    CaseFunnel.Variables.LEVEL_ENTERED_AT.set(execution, now);
     CaseFunnel.Variables.FEEDBACK.remove(execution);
     CaseFunnel.Variables.FEEDBACK_NOTE.remove(execution);
     CaseContext.clearHandlingAnswers(execution);

@@ -29,9 +29,11 @@ class ScheduleDeadlineDelegate implements JavaDelegate {
     CaseRow c = context.caseOf(execution);
     Level level = context.level(c);
     Complexity complexity = Complexity.valueOf(CaseFunnel.Variables.COMPLEXITY.get(execution));
-    Date enteredAt = CaseFunnel.Variables.LEVEL_ENTERED_AT.get(execution);
     String allowed = CaseFunnel.Variables.DEADLINE_DURATION.get(execution);
-    DeadlineCalculator.Window window = calculator.window(enteredAt.toInstant(), allowed, level);
+    // the decision's result, read once: it is in the decision history and case_decisions
+    CaseFunnel.Variables.DEADLINE_DURATION.remove(execution);
+    // the level's start is the case row's: every delegate that enters a level writes it there
+    DeadlineCalculator.Window window = calculator.window(c.levelEnteredAt(), allowed, level);
 
     context.cases().setDeadline(c.caseNo(), complexity, window.deadline());
     context.cases().setSla(c.caseNo(), Sla.GREEN);

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * History level {@value #NAME}: Camunda's {@code full} history, except the variable-change log
  * ({@code ACT_HI_DETAIL}) of the processes listed in {@code huian.history.without-variable-details}
- * (by default the two processes every case runs through, {@code case-funnel} and {@code case-handling}).
+ * (by default the two processes every case runs through, {@code case-funnel} and {@code case-handling}),
+ * and without a historic copy of those processes' decision results ({@link #DECISION_RESULTS}).
  *
  * <p>At intake a case writes about 60 variables; with {@code full} each one also wrote a detail row
  * (64 of the about 250 rows a case inserted). Everything else stays as in {@code full}: the current
@@ -60,7 +62,17 @@ class CaseHistoryLevel extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** {@code full} minus {@code VARIABLE_INSTANCE_UPDATE_DETAIL} events of the listed process definitions. */
+  /**
+   * The result variables of the case processes' business rule tasks: each is read once by the next
+   * delegate and removed, and the decision history ({@code ACT_HI_DEC_OUT}) and {@code case_decisions}
+   * already hold its value, so a historic copy of it would only repeat them.
+   */
+  static final Set<String> DECISION_RESULTS = Set.of("routing", "deadlineDuration", "functionalArea");
+
+  /**
+   * {@code full} minus {@code VARIABLE_INSTANCE_UPDATE_DETAIL} events of the listed process
+   * definitions, and minus the history of their {@link #DECISION_RESULTS}.
+   */
   static final class Level extends HistoryLevelFull {
 
     private final Set<String> processKeys;
@@ -76,6 +88,11 @@ class CaseHistoryLevel extends AbstractProcessEnginePlugin {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+      if (entity instanceof VariableInstanceEntity variable && DECISION_RESULTS.contains(variable.getName())
+          && variable.getExecution() != null && variable.getExecution().getProcessDefinition() != null
+          && processKeys.contains(variable.getExecution().getProcessDefinition().getKey())) {
+        return false;
+      }
       if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && entity instanceof HistoryEvent event) {
         return !processKeys.contains(event.getProcessDefinitionKey());
       }

@@ -27,7 +27,6 @@ class ReopenAfterBreachDelegate implements JavaDelegate {
     context.cases().enterLevel(c.caseNo(), context.level(c), c.unitCode(), c.complexity(), now.toInstant());
     context.cases().addEvent(c.caseNo(), EventType.REOPENED, c.level(), c.unitCode(), CaseContext.SYSTEM,
         "协议违约，在" + context.unit(c.unitCode()).name() + "重新办理");
-    CaseFunnel.Variables.LEVEL_ENTERED_AT.set(e, now);
     CaseContext.clearHandlingAnswers(e);
     AgreementFulfilment.Variables.RESULT.remove(e);
   }

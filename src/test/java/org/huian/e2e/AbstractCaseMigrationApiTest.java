@@ -193,7 +193,7 @@ abstract class AbstractCaseMigrationApiTest extends AbstractApiTest {
       List<JsonNode> entries = new java.util.ArrayList<>();
       migrated.forEach(entries::add);
       assertThat(entries.stream().filter(e -> e.path("type").asText().equals("MIGRATED")).map(e -> e.path("note").asText()))
-          .as(c).anyMatch(n -> n.contains("流程 case-funnel 由第 " + from + " 版（" + (from == 1 ? "huian-0.2.0" : "huian-0.2.1") + "）迁移到第 " + to
+          .as(c).anyMatch(n -> n.contains("流程 case-funnel 由第 " + from + " 版（" + (from == 1 ? "huian-0.3.0" : "huian-0.2.1") + "）迁移到第 " + to
               + " 版（huian-0.2.1）"));
       assertThat(entries.get(entries.size() - 1).path("actor").asText()).isEqualTo("admin");
     }
