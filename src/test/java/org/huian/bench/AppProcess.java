@@ -30,6 +30,15 @@ final class AppProcess implements AutoCloseable {
   }
 
   static AppProcess start(BenchConfig config, BenchDatabases db, String logName) throws IOException, InterruptedException {
+    return start(config, db, logName, List.of());
+  }
+
+  /**
+   * The same, with {@code extraArgs} after the configured ones: a second node of a cluster gets
+   * {@code --huian.cluster.node-name=...} this way (docs/cluster.md).
+   */
+  static AppProcess start(BenchConfig config, BenchDatabases db, String logName, List<String> extraArgs)
+      throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -40,6 +49,7 @@ final class AppProcess implements AutoCloseable {
     command.add("--server.port=" + port);
     command.add("--spring.profiles.active=postgres");
     command.addAll(config.appArgs());
+    command.addAll(extraArgs);
     Files.createDirectories(config.out());
     Path log = config.out().resolve(logName);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

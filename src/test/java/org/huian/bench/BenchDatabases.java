@@ -46,12 +46,26 @@ final class BenchDatabases implements AutoCloseable {
     return new BenchDatabases(pg, pg.getJdbcUrl("postgres", "huian"), pg.getJdbcUrl("postgres", "bare"), "postgres", "");
   }
 
+  /**
+   * The name every connection of the benchmark itself gives PostgreSQL ({@code application_name}),
+   * so that {@link CaseCosts} can tell the benchmark's sessions from the application's.
+   */
+  static final String APPLICATION_NAME = "huian-bench";
+
   Connection app() throws SQLException {
-    return DriverManager.getConnection(appUrl, user, password);
+    return DriverManager.getConnection(appUrl, properties());
   }
 
   Connection bare() throws SQLException {
-    return DriverManager.getConnection(bareUrl, user, password);
+    return DriverManager.getConnection(bareUrl, properties());
+  }
+
+  private java.util.Properties properties() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("user", user);
+    p.setProperty("password", password);
+    p.setProperty("ApplicationName", APPLICATION_NAME);
+    return p;
   }
 
   String describe() throws SQLException {

@@ -34,6 +34,33 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  /**
+   * A {@code multipart/form-data} POST, as Camunda Modeler deploys to {@code /engine-rest/deployment/create}:
+   * one text part per field, one file part per file (named after the file).
+   */
+  Reply postMultipart(String user, String path, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files) {
+    String boundary = "----huian-bench-" + Long.toHexString(System.nanoTime());
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> part(body, boundary, "name=\"" + name + "\"", null, value.getBytes(StandardCharsets.UTF_8)));
+    files.forEach((name, bytes) -> part(body, boundary, "name=\"" + name + "\"; filename=\"" + name + "\"",
+        "application/octet-stream", bytes));
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  private static void part(java.io.ByteArrayOutputStream body, String boundary, String disposition, String type, byte[] content) {
+    StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; ").append(disposition).append("\r\n");
+    if (type != null) {
+      head.append("Content-Type: ").append(type).append("\r\n");
+    }
+    head.append("\r\n");
+    body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+  }
+
   /** A GET that answers null instead of failing while the server is not listening yet. */
   Reply getQuietly(String user, String path) {
     try {

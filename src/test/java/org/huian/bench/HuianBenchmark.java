@@ -22,6 +22,7 @@ class HuianBenchmark {
   static final List<BenchmarkStep> STEPS = List.of(
       new IntakeBench(),
       new DeadlineStormBench(),
+      new ClusterStormBench(),
       new TaskListBench(),
       new DuplicatesBench(),
       new RiskIndexBench(),
