@@ -20,11 +20,12 @@ import org.springframework.stereotype.Component;
  * History level {@value #NAME}: Camunda's {@code full} history, except the variable-change log
  * ({@code ACT_HI_DETAIL}) of the processes listed in {@code huian.history.without-variable-details}
  * (by default the two processes every case runs through, {@code case-funnel} and {@code case-handling}),
- * and without a historic copy of those processes' decision results ({@link #DECISION_RESULTS}).
+ * and without a historic copy of those processes' decision results ({@link #DECISION_RESULTS}) and of the
+ * variables they derive from Huian's own tables ({@link #DERIVED}).
  *
  * <p>At intake a case writes about 60 variables; with {@code full} each one also wrote a detail row
  * (64 of the about 250 rows a case inserted). Everything else stays as in {@code full}: the current
- * value of every variable ({@code ACT_HI_VARINST}), activities, tasks, decisions with their inputs
+ * value of every other variable ({@code ACT_HI_VARINST}), activities, tasks, decisions with their inputs
  * and outputs, incidents, job logs and the user operation log. A case's business history is the
  * timeline in Huian's {@code case_events}. The measured effect is in {@code docs/performance.md}.
  *
@@ -70,8 +71,21 @@ class CaseHistoryLevel extends AbstractProcessEnginePlugin {
   static final Set<String> DECISION_RESULTS = Set.of("routing", "deadlineDuration", "functionalArea");
 
   /**
+   * Variables the case processes derive from Huian's own tables for their forms, gateways and
+   * timers: the unit, level and complexity with their Chinese names (in {@code cases},
+   * {@code escalations} and the unit tree), the deadline and its warning ({@code cases.deadline}),
+   * the masked contact, the candidate groups and the referral choices. Their current values live in
+   * the runtime tables while the case runs; the case's history of them is the timeline
+   * ({@code case_events}) and the case row, so a historic copy repeats them. What a person entered
+   * (the forms' answers) and what names the case ({@code caseNo}, {@code title}) keep their history.
+   */
+  static final Set<String> DERIVED = Set.of("level", "levelName", "unitCode", "unitName", "complexity", "complexityName",
+      "deadlineAt", "warnAt", "deadlineText", "slaName", "categoryName", "reporterContact", "reporterAnonymous",
+      "reopenCount", "handlerGroup", "supervisorGroup", "referOptions");
+
+  /**
    * {@code full} minus {@code VARIABLE_INSTANCE_UPDATE_DETAIL} events of the listed process
-   * definitions, and minus the history of their {@link #DECISION_RESULTS}.
+   * definitions, and minus the history of their {@link #DECISION_RESULTS} and {@link #DERIVED} variables.
    */
   static final class Level extends HistoryLevelFull {
 
@@ -88,7 +102,8 @@ class CaseHistoryLevel extends AbstractProcessEnginePlugin {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-      if (entity instanceof VariableInstanceEntity variable && DECISION_RESULTS.contains(variable.getName())
+      if (entity instanceof VariableInstanceEntity variable
+          && (DECISION_RESULTS.contains(variable.getName()) || DERIVED.contains(variable.getName()))
           && variable.getExecution() != null && variable.getExecution().getProcessDefinition() != null
           && processKeys.contains(variable.getExecution().getProcessDefinition().getKey())) {
         return false;

@@ -23,12 +23,23 @@ public class NotificationOutbox {
   private static final java.util.regex.Pattern LINK_TOKEN = java.util.regex.Pattern.compile("/(m|track)/[A-Za-z0-9_-]{16,}");
 
   private final JdbcClient jdbc;
+  private final org.springframework.beans.factory.ObjectProvider<NotificationRouter> router;
 
-  NotificationOutbox(JdbcClient jdbc) {
+  NotificationOutbox(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<NotificationRouter> router) {
     this.jdbc = jdbc;
+    this.router = router;
   }
 
+  /**
+   * Queues a message, in the caller's transaction. A message no configured channel accepts (a
+   * unit's notice where only SMS is configured, say) is not queued: its row would be marked sent
+   * to nobody.
+   */
   public void enqueue(String caseNo, String kind, String recipient, String subject, String body) {
+    NotificationRouter channels = router.getIfAvailable();
+    if (channels != null && !channels.accepts(new Notification(0, caseNo, kind, recipient, subject, body))) {
+      return;
+    }
     jdbc.sql("INSERT INTO notification_outbox (case_no, kind, recipient, subject, body, status, attempts, created_at) "
             + "VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?)")
         .params(caseNo, kind, recipient, truncate(subject, 200), truncate(body, 4000), now())

@@ -22,10 +22,15 @@ class NotificationRouter implements NotificationPort {
     this.channels = all.stream().filter(c -> enabled.contains(c.name())).collect(Collectors.toList());
     Set<String> known = all.stream().map(NotificationChannel::name).collect(Collectors.toSet());
     for (String name : enabled) {
-      if (!known.contains(name)) {
+      if (!name.isBlank() && !known.contains(name)) { // an empty list (HUIAN_NOTIFICATION_CHANNELS=) configures none
         throw new IllegalStateException("huian.notifications.channels names an unknown channel: " + name + " (known: " + known + ")");
       }
     }
+  }
+
+  /** Whether any configured channel takes this message. */
+  boolean accepts(Notification notification) {
+    return channels.stream().anyMatch(c -> c.accepts(notification));
   }
 
   @Override

@@ -501,5 +501,50 @@ abstract class AbstractFunnelApiTest extends AbstractApiTest {
     assertThat(runtimeService.getVariable(started.body().path("id").asText(), "reporterPhone")).isNull();
     assertThat(runtimeService.getVariable(started.body().path("id").asText(), "respondentName")).isNull();
     assertThat(runtimeService.getVariable(started.body().path("id").asText(), "reporterContact")).isEqualTo("张* 137****1111");
+    assertThat(runtimeService.getVariables(started.body().path("id").asText()).keySet())
+        .as("the start form's routing facts stay in the case row").doesNotContainAnyElementsOf(ROUTING_FACTS);
+    assertThat(c.path("channel").asText()).isEqualTo("WINDOW");
+  }
+
+  /** The routing facts: in the cases row, read by the decisions, never stored as process variables. */
+  static final List<String> ROUTING_FACTS = List.of("channel", "category", "peopleInvolved", "amountInvolved", "crossRegion",
+      "crossDepartment", "streetCode", "communityCode", "gridId");
+
+  @Test
+  void shouldStoreWhatFormsAndGatewaysReadAndHandTheDecisionsTheRoutingFactsFromTheCaseRow() {
+    String caseNo = create(b -> { b.put("category", "LABOUR"); b.put("peopleInvolved", 12); }).path("caseNo").asText();
+    String funnel = processInstance(caseNo);
+    String handling = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .processDefinitionKey(CaseHandling.KEY).singleResult().getId();
+
+    assertThat(runtimeService.getVariables(funnel).keySet()).containsExactlyInAnyOrder("caseNo", "title", "categoryName",
+        "reporterAnonymous", "reporterContact", "reopenCount", "level", "levelName", "unitCode", "unitName", "complexity",
+        "complexityName", "deadlineAt", "warnAt", "deadlineText", "slaName");
+    assertThat(runtimeService.getVariables(handling).keySet()).as("named inputs and the handling's own")
+        .containsExactlyInAnyOrder("caseNo", "level", "title", "categoryName", "complexity", "complexityName", "deadlineAt",
+            "deadlineText", "slaName", "levelName", "unitCode", "unitName", "handlerGroup", "supervisorGroup", "referOptions");
+    for (String pi : List.of(funnel, handling)) {
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi).list())
+          .extracting(v -> v.getName()).as("no history of copies the decision history already holds")
+          .doesNotContain("routing", "deadlineDuration", "functionalArea").doesNotContainAnyElementsOf(ROUTING_FACTS)
+          .as("what names the case keeps its history; what Huian derives from its tables has none")
+          .containsExactlyInAnyOrder("caseNo", "title");
+    }
+
+    // every decision still saw the facts: routed by 12 people (complex at the street), dispatched to 法律服务
+    var routing = historyService.createHistoricDecisionInstanceQuery().processInstanceId(funnel).decisionDefinitionKey("case-routing")
+        .includeInputs().includeOutputs().singleResult();
+    assertThat(routing.getInputs()).extracting(i -> i.getValue()).contains("LABOUR", 12, false);
+    assertThat(routing.getOutputs()).extracting(o -> o.getValue()).contains("STREET", "COMPLEX");
+    var dispatch = historyService.createHistoricDecisionInstanceQuery().processInstanceId(handling)
+        .decisionDefinitionKey("case-dispatch").includeInputs().includeOutputs().singleResult();
+    assertThat(dispatch.getInputs()).extracting(i -> i.getValue()).contains("STREET", "LABOUR", false);
+    assertThat(dispatch.getOutputs()).extracting(o -> o.getValue()).containsExactly("legal");
+    JsonNode detail = get(caseNo);
+    assertThat(detail.path("complexity").asText()).isEqualTo("COMPLEX");
+    java.time.Instant deadline = java.time.Instant.parse(detail.path("deadline").asText());
+    assertThat(((java.util.Date) runtimeService.getVariable(funnel, "deadlineAt")).toInstant()).isEqualTo(deadline);
+    assertThat(java.time.Duration.between(java.time.Instant.parse(detail.path("createdAt").asText()), deadline))
+        .as("a complex case's longer time, counted from the level's start in the case row").isGreaterThan(java.time.Duration.ofDays(8));
   }
 }
