@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.bpmn.behavior.ExclusiveGatewayActivityBehavior;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.slf4j.Logger;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * ({@code ACT_HI_DETAIL}) of the processes listed in {@code huian.history.without-variable-details}
  * (by default the two processes every case runs through, {@code case-funnel} and {@code case-handling}),
  * and without a historic copy of those processes' decision results ({@link #DECISION_RESULTS}) and of the
- * variables they derive from Huian's own tables ({@link #DERIVED}).
+ * variables they derive from Huian's own tables ({@link #DERIVED}), and without the activity history of
+ * their exclusive gateways.
  *
  * <p>At intake a case writes about 60 variables; with {@code full} each one also wrote a detail row
  * (64 of the about 250 rows a case inserted). Everything else stays as in {@code full}: the current
@@ -107,6 +110,12 @@ class CaseHistoryLevel extends AbstractProcessEnginePlugin {
           && variable.getExecution() != null && variable.getExecution().getProcessDefinition() != null
           && processKeys.contains(variable.getExecution().getProcessDefinition().getKey())) {
         return false;
+      }
+      if ((eventType == HistoryEventTypes.ACTIVITY_INSTANCE_START || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_END)
+          && entity instanceof ExecutionEntity execution && execution.getActivity() != null
+          && execution.getActivity().getActivityBehavior() instanceof ExclusiveGatewayActivityBehavior
+          && execution.getProcessDefinition() != null && processKeys.contains(execution.getProcessDefinition().getKey())) {
+        return false; // where a gateway led is the next activity's history; a join or a choice adds nothing
       }
       if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && entity instanceof HistoryEvent event) {
         return !processKeys.contains(event.getProcessDefinitionKey());
