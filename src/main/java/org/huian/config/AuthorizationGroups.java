@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * <p>Here a user's groups go into the checks as they are, at most {@link #FILTER_ABOVE} of them,
  * which the SQL's {@code GROUP_ID_ IN (...)} takes easily; a group without an authorization matches
  * no row there, so every check answers exactly as before. A user in more groups is narrowed by
- * Camunda's own code as before.
+ * Camunda's own code as before. {@code huian.engine.authorization-group-scan=true} restores Camunda's
+ * scan for every user (the benchmark's A/B).
  */
 @Component
 class AuthorizationGroups extends AbstractProcessEnginePlugin {
@@ -34,8 +36,17 @@ class AuthorizationGroups extends AbstractProcessEnginePlugin {
   /** Above this many groups Camunda's own narrowing runs, to keep the SQL's group list short. */
   static final int FILTER_ABOVE = 50;
 
+  private final boolean scan;
+
+  AuthorizationGroups(@Value("${huian.engine.authorization-group-scan:false}") boolean scan) {
+    this.scan = scan;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (scan) {
+      return;
+    }
     List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
     factories.add(new SessionFactory() {

@@ -32,7 +32,7 @@ class AuthorizationGroupsTest {
     c.setJdbcUrl("jdbc:h2:mem:authorization-groups;DB_CLOSE_DELAY=-1");
     c.setAuthorizationEnabled(true);
     c.setJobExecutorActivate(false);
-    c.setProcessEnginePlugins(new ArrayList<>(List.of(new AuthorizationGroups())));
+    c.setProcessEnginePlugins(new ArrayList<>(List.of(new AuthorizationGroups(false))));
     engine = c.buildProcessEngine();
     authorizations = engine.getAuthorizationService();
     // many groups with authorizations of their own, as Huian's units have
