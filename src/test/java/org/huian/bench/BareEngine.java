@@ -27,6 +27,12 @@ final class BareEngine implements AutoCloseable {
         .setJdbcDriver("org.postgresql.Driver")
         .setJdbcUsername(db.user)
         .setJdbcPassword(db.password)
+        // as many connections as the application's Hikari pool (20). With MyBatis' default of 10, the
+        // default job executor's 10 threads and its acquisition thread need 11: a thread then waited
+        // for MyBatis' 20 s checkout limit, which reclaimed another thread's connection ("Connection
+        // is invalid", a failed job). That, not the engine, made the bare storm's rounds take 3 s or 25 s.
+        .setJdbcMaxActiveConnections(20)
+        .setJdbcMaxIdleConnections(20)
         .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
         .setJobExecutorActivate(false); // started only for the deadline storm; its settings stay the defaults
     engine = config.buildProcessEngine();
@@ -55,7 +61,8 @@ final class BareEngine implements AutoCloseable {
     JobExecutor j = c.getJobExecutor();
     return "history=" + c.getHistory() + ", jobExecutor " + j.getClass().getSimpleName()
         + " (maxJobsPerAcquisition=" + j.getMaxJobsPerAcquisition() + ", waitTimeInMillis=" + j.getWaitTimeInMillis()
-        + ", maxWait=" + j.getMaxWait() + ", lockTimeInMillis=" + j.getLockTimeInMillis() + ")";
+        + ", maxWait=" + j.getMaxWait() + ", lockTimeInMillis=" + j.getLockTimeInMillis() + "), MyBatis pool "
+        + c.getJdbcMaxActiveConnections() + " connections";
   }
 
   @Override
