@@ -1,5 +1,6 @@
 package org.huian.cases;
 
+import org.huian.config.OpenApiExamples;
 import org.huian.problem.FieldError;
 import org.huian.problem.InvalidRequestException;
 import org.huian.problem.NotFoundException;
@@ -17,7 +18,6 @@ import org.huian.geography.Level;
 import org.huian.operations.HuianMetrics;
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
-import org.huian.security.DemoUsers;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,17 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 @Tag(name = "案件", description = "一窗受理与案件查询")
 class CaseController {
-
-  static final String INTAKE_EXAMPLE = """
-      {"externalRef":"hotline-20261127-0042","channel":"HOTLINE","category":"WAGE_ARREARS",
-       "title":"李师傅班组消防工程工资被拖欠四年","description":"尾款 86000 元至今未付，李师傅现居河北。",
-       "location":{"streetCode":\"""" + DemoUsers.ANDINGMEN + """
-      ","address":"安定门外大街"},
-       "reporter":{"name":"李建国","phone":"13812345678","anonymous":false},
-       "parties":[{"role":"APPLICANT","kind":"PERSON","name":"李建国","phone":"13812345678"},
-                  {"role":"RESPONDENT","kind":"ORGANISATION","name":"北京某消防工程有限公司","phone":"010-87654321"}],
-       "peopleInvolved":6,"amountInvolved":86000,"crossRegion":true,"crossDepartment":false}
-      """;
 
   private final CaseIntakeService intake;
   private final CaseRepository cases;
@@ -71,7 +60,7 @@ class CaseController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CaseView.Summary> create(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "欠薪纠纷",
-          value = INTAKE_EXAMPLE))) @RequestBody CaseIntakeRequest request,
+          ref = OpenApiExamples.REF + "case-intake"))) @RequestBody CaseIntakeRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     CaseIntakeService.IntakeResult result;
     try {

@@ -36,7 +36,8 @@ class OpenApiConfig {
             .license(new License().name("Apache-2.0")))
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-            .addSchemas("Problem", problemSchema()))
+            .addSchemas("Problem", problemSchema())
+            .examples(new java.util.LinkedHashMap<>(OpenApiExamples.load())))
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 

@@ -1,5 +1,6 @@
 package org.huian.risk;
 
+import org.huian.config.OpenApiExamples;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -16,7 +17,6 @@ import org.huian.geography.Geography;
 import org.huian.geography.Level;
 import org.huian.security.ApiAuthenticationFilter;
 import org.huian.security.CurrentUser;
-import org.huian.security.DemoUsers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,17 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "网格上报", description = "人、地、事、物、情动态信息入网入库")
 class GridReportController {
-
-  static final String EXAMPLE = """
-      {"kind":"EVENT","gridId":\"""" + DemoUsers.ANDINGMEN_GRID + """
-      ","description":"某公司拖欠 6 名工人工资，工人在公司门口聚集",
-       "severity":4,"tags":["欠薪","聚集"],"occurredAt":"2026-11-27T09:30:00+08:00",
-       "subject":{"name":"北京某消防工程有限公司","creditCode":\"""" + DemoUsers.EXAMPLE_CREDIT_CODE + """
-      ","phone":"010-87654321"},
-       "dispute":{"category":"WAGE_ARREARS","peopleInvolved":6,
-         "parties":[{"role":"APPLICANT","kind":"PERSON","name":"李建国","phone":"13812345678"},
-                    {"role":"RESPONDENT","kind":"ORGANISATION","name":"北京某消防工程有限公司"}]}}
-      """;
 
   private final GridReportService service;
   private final RiskRepository reports;
@@ -60,7 +49,7 @@ class GridReportController {
   @PostMapping(path = "/api/grid-reports", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RiskViews.Report> create(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "欠薪聚集",
-          value = EXAMPLE))) @RequestBody GridReportRequest request,
+          ref = OpenApiExamples.REF + "grid-report"))) @RequestBody GridReportRequest request,
       @RequestAttribute(ApiAuthenticationFilter.CURRENT_USER) CurrentUser user) {
     GridReportService.Stored stored = service.create(request, user, false);
     RiskViews.Report body = RiskViews.report(stored.report(), geography);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huian.geography.Geography;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI example of intake is valid JSON naming units of the embedded district. */
+/** The OpenAPI example of intake (openapi/examples/case-intake.json) is valid JSON naming units of the embedded district. */
 class CaseApiExampleTest {
 
   private final ObjectMapper json = new ObjectMapper();
@@ -15,7 +15,7 @@ class CaseApiExampleTest {
 
   @Test
   void shouldShowAnIntakeExampleAtARealStreet() throws Exception {
-    JsonNode example = json.readTree(CaseController.INTAKE_EXAMPLE);
+    JsonNode example = json.valueToTree(org.huian.config.OpenApiExamples.load().get("case-intake").getValue());
     assertThat(geography.find(example.path("location").path("streetCode").asText())).isPresent();
   }
 }

@@ -12,7 +12,7 @@ class GridReportApiExampleTest {
 
   @Test
   void shouldShowAGridReportExampleInARealGrid() throws Exception {
-    JsonNode example = new ObjectMapper().readTree(GridReportController.EXAMPLE);
+    JsonNode example = new ObjectMapper().valueToTree(org.huian.config.OpenApiExamples.load().get("grid-report").getValue());
     assertThat(new Geography().find(example.path("gridId").asText())).isPresent();
     assertThat(example.path("subject").path("creditCode").asText()).hasSize(18);
   }
