@@ -45,11 +45,7 @@ class AttachmentBrowserTest extends AbstractApiTest {
   Page login(BrowserContext context, String user) {
     Page page = context.newPage();
     page.setDefaultTimeout(30_000);
-    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    page.locator("input[type=text]").fill(user);
-    page.locator("input[type=password]").fill("demo");
-    page.locator("button[type=submit]").click();
-    page.locator("a:has(.glyphicon-list-alt)").waitFor();
+    Chromium.signIn(page, port, "tasklist", user, "demo", Chromium.TASKLIST);
     return page;
   }
 

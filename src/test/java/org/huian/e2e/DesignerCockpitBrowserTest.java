@@ -50,12 +50,7 @@ class DesignerCockpitBrowserTest extends AbstractApiTest {
 
     Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900).setLocale("zh-CN"));
     page.setDefaultTimeout(60_000);
-    page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/");
-    page.locator(".form-signin .app-name").waitFor();
-    page.locator("input[type=text]").fill("designer");
-    page.locator("input[type=password]").fill("demo");
-    page.locator("button[type=submit]").click();
-    page.locator(".huian-sla").waitFor();
+    Chromium.signIn(page, port, "cockpit", "designer", "demo", ".huian-sla");
     page.waitForCondition(() -> !page.locator(".huian-sla").innerText().contains("加载中"));
     assertThat(page.locator(".huian-sla").innerText()).as("no case data for a designer").contains("不能查看案件数据");
 

@@ -45,11 +45,7 @@ class DuplicatesTasklistBrowserTest extends AbstractApiTest {
 
     Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000).setLocale("zh-CN"));
     page.setDefaultTimeout(30_000);
-    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    page.locator("input[type=text]").fill(STREET_USER);
-    page.locator("input[type=password]").fill("demo");
-    page.locator("button[type=submit]").click();
-    page.locator("a:has(.glyphicon-list-alt)").waitFor();
+    Chromium.signIn(page, port, "tasklist", STREET_USER, "demo", Chromium.TASKLIST);
     Locator card = page.locator(".tasks-list li").filter(new Locator.FilterOptions().setHasText(repeatTitle));
     for (int attempt = 1; attempt <= 3; attempt++) {
       try {
@@ -101,11 +97,7 @@ class DuplicatesTasklistBrowserTest extends AbstractApiTest {
     String repeat = create(AbstractDuplicatesApiTest.wagesAgain("京昌")).path("caseNo").asText();
     Page page = browser.newPage(new Browser.NewPageOptions().setLocale("zh-CN"));
     page.setDefaultTimeout(30_000);
-    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    page.locator("input[type=text]").fill(STREET_USER);
-    page.locator("input[type=password]").fill("demo");
-    page.locator("button[type=submit]").click();
-    page.locator("a:has(.glyphicon-list-alt)").waitFor();
+    Chromium.signIn(page, port, "tasklist", STREET_USER, "demo", Chromium.TASKLIST);
     // the page's own request context: the Tasklist session cookie, no browser credential prompt on a 401
     String path = "http://localhost:" + port + "/api/cases/" + repeat + "/duplicate-of";
     String json = "{\"originalCaseNo\":\"" + original + "\"}";

@@ -56,11 +56,7 @@ class ImportedStaffBrowserTest extends AbstractApiTest {
 
     Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000).setLocale("zh-CN"));
     page.setDefaultTimeout(20_000);
-    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    page.locator("input[type=text]").fill("yh-wuchang");
-    page.locator("input[type=password]").fill("demo");
-    page.locator("button[type=submit]").click();
-    page.locator("a:has(.glyphicon-list-alt)").waitFor();
+    Chromium.signIn(page, port, "tasklist", "yh-wuchang", "demo", Chromium.TASKLIST);
     Locator mine = page.locator(".tasks-list li").filter(new Locator.FilterOptions().setHasText(title));
     for (int attempt = 1; attempt <= 3; attempt++) {
       try {

@@ -49,12 +49,7 @@ class RiskHeatMapBrowserTest extends AbstractApiTest {
     }
     Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1100).setLocale("zh-CN"));
     page.setDefaultTimeout(60_000);
-    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    page.locator(".form-signin .app-name").waitFor(); // the login form is rendered: typing earlier can be lost
-    page.locator("input[type=text]").fill(user);
-    page.locator("input[type=password]").fill("demo");
-    page.locator("button[type=submit]").click();
-    page.locator("a:has(.glyphicon-list-alt)").waitFor();
+    Chromium.signIn(page, port, "tasklist", user, "demo", Chromium.TASKLIST);
     page.navigate("http://localhost:" + port + "/dashboard/risk");
     page.locator("body[data-loaded=true]").waitFor();
     return page;

@@ -217,12 +217,8 @@ class TasklistBrowserTest extends AbstractApiTest {
   @Order(4)
   void shouldShowBreachedCasesToAManagerInCockpit() {
     assertThat(breachedCase).as("a breached case from the supervision test").isNotNull();
-    page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/");
-    page.locator("input[type=text]").fill("district");
-    page.locator("input[type=password]").fill("demo");
-    page.locator("button[type=submit]").click();
+    Chromium.signIn(page, port, "cockpit", "district", "demo", ".huian-sla table");
     Locator plugin = page.locator(".huian-sla table");
-    plugin.waitFor();
     assertThat(plugin.innerText()).contains(breachedCase).contains("已超期").contains("区");
     shot("cockpit-sla-plugin");
 
@@ -237,11 +233,7 @@ class TasklistBrowserTest extends AbstractApiTest {
   @Test
   @Order(5)
   void shouldShowTheFunnelDashboard() {
-    page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/");
-    page.locator("input[type=text]").fill("district");
-    page.locator("input[type=password]").fill("demo");
-    page.locator("button[type=submit]").click();
-    page.locator(".huian-sla").waitFor();
+    Chromium.signIn(page, port, "cockpit", "district", "demo", ".huian-sla");
     page.navigate("http://localhost:" + port + "/dashboard");
     page.locator("body[data-loaded=true]").waitFor();
     assertThat(page.locator("#message").innerText()).isEmpty();
@@ -383,10 +375,7 @@ class TasklistBrowserTest extends AbstractApiTest {
     assertThat((String) page.evaluate("() => getComputedStyle(document.querySelector('.form-signin .app-name'), '::before').content"))
         .as("Huian's name on the login page").contains("汇安");
     assertThat(page.locator(".form-signin .app-name").innerText()).as("login page in Chinese").contains("任务列表");
-    page.locator("input[type=text]").fill(user);
-    page.locator("input[type=password]").fill("demo");
-    page.locator("button[type=submit]").click();
-    page.locator("a:has(.glyphicon-list-alt)").waitFor();
+    Chromium.signIn(page, port, "tasklist", user, "demo", Chromium.TASKLIST);
     assertThat(page.locator(".ce-eol-banner").isVisible()).as("the 'migrate to Camunda 8' banner is off").isFalse();
   }
 
