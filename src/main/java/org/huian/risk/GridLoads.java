@@ -67,10 +67,6 @@ public final class GridLoads {
     }
   }
 
-  public Layout layout() {
-    return layout;
-  }
-
   public void addToGrid(int gridIndex, RiskFactor factor, double amount) {
     load[gridIndex][factor.ordinal()] += amount;
   }

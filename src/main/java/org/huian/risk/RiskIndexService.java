@@ -13,11 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -32,7 +27,6 @@ import org.huian.geography.Level;
 import org.huian.geography.Unit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Computes the safety index (平安指数) of every grid, community and street from the project's
@@ -76,12 +70,6 @@ public class RiskIndexService {
   private final DmnEngine plainDmn = org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> decisions = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, UnitIndex.Colour[]> colourTables = new java.util.concurrent.ConcurrentHashMap<>();
-  /** The two threads on which the large aggregates of {@link #loads} run side by side. */
-  private final ExecutorService loaders = Executors.newFixedThreadPool(2, r -> {
-    Thread t = new Thread(r, "huian-risk-loads");
-    t.setDaemon(true);
-    return t;
-  });
 
   RiskIndexService(JdbcClient jdbc, RiskProperties properties, Geography geography, ProcessEngine engine,
       ReportWeights weights, RiskRepository repository) {
@@ -128,11 +116,6 @@ public class RiskIndexService {
     return snapshot;
   }
 
-  @jakarta.annotation.PreDestroy
-  void stopLoaders() {
-    loaders.shutdownNow();
-  }
-
   /** Forgets cached results, e.g. after a bulk import. */
   public void invalidate() {
     cache.clear();
@@ -169,150 +152,80 @@ public class RiskIndexService {
     return ends;
   }
 
-  /**
-   * Loads every factor into the grids; each source is one query. Outside a transaction the two
-   * large aggregates (the weighted reports and the open cases) run on two pooled threads, each on
-   * its own connection, while this thread runs the small ones; the parts are then added in one
-   * fixed order, so the sums are the same as one after the other. Inside a transaction (a delegate
-   * in an engine command) everything runs on its connection, which also sees its own writes.
-   */
+  /** Loads every factor into the grids; each source is one query. */
   GridLoads loads(IndexFilter f) {
     GridLoads loads = new GridLoads(layout());
-    String categories = f.categories().isEmpty() ? "" : " AND c.category IN (" + f.categories().stream()
-        .map(c -> "'" + c.name() + "'").collect(Collectors.joining(",")) + ")";
-    boolean reportsCount = f.categories().isEmpty() || !f.kinds().isEmpty();
-    boolean casesCount = f.kinds().isEmpty() || !f.categories().isEmpty();
-    // the weights' basis may re-weigh the reports once: here, before any query reads them
-    ReportWeights.Basis basis = reportsCount ? weights.ensure(now()) : null;
-    List<Supplier<Consumer<GridLoads>>> large = new ArrayList<>();
-    if (reportsCount) {
-      large.add(() -> reports(f, basis));
-    }
-    if (casesCount) {
-      large.add(() -> openCases(f, categories));
-    }
-    List<Consumer<GridLoads>> parts = new ArrayList<>();
-    if (TransactionSynchronizationManager.isActualTransactionActive() || large.size() < 2) {
-      large.forEach(q -> parts.add(q.get()));
-      if (casesCount) {
-        parts.add(smallSources(f, categories));
-      }
-    } else {
-      List<CompletableFuture<Consumer<GridLoads>>> running = large.stream()
-          .map(q -> CompletableFuture.supplyAsync(q, loaders)).toList();
-      Consumer<GridLoads> small = smallSources(f, categories);
-      try {
-        for (CompletableFuture<Consumer<GridLoads>> r : running) {
-          parts.add(r.join());
-        }
-      } catch (java.util.concurrent.CompletionException e) {
-        if (e.getCause() instanceof RuntimeException cause) {
-          throw cause;
-        }
-        throw e;
-      }
-      parts.add(small);
-    }
-    parts.forEach(p -> p.accept(loads));
-    return loads;
-  }
-
-  /** Grid reports: the stored weights (severity × decay to the basis), brought to the moment. */
-  private Consumer<GridLoads> reports(IndexFilter f, ReportWeights.Basis basis) {
     Instant at = f.at();
     Instant from = at.minus(f.window());
-    double toMoment = basis.toMoment(at);
-    String kinds = f.kinds().isEmpty() ? "" : " AND kind IN (" + f.kinds().stream().map(k -> "'" + k.name() + "'")
-        .collect(Collectors.joining(",")) + ")";
-    // a bound that every report satisfies is left out (MIN and MAX come from the time index)
-    List<Object> args = new ArrayList<>();
-    StringBuilder where = new StringBuilder(" WHERE 1=1");
-    jdbc.sql("SELECT MIN(occurred_at), MAX(occurred_at) FROM grid_reports").query((ResultSet rs) -> {
-      Instant first = RiskRepository.instant(rs, 1);
-      Instant last = RiskRepository.instant(rs, 2);
-      if (first == null || !first.isAfter(from)) {
-        where.append(" AND occurred_at > ?");
-        args.add(RiskRepository.ts(from));
-      }
-      if (last == null || last.isAfter(at)) {
-        where.append(" AND occurred_at <= ?");
-        args.add(RiskRepository.ts(at));
-      }
-    });
-    List<String> grids = new ArrayList<>();
-    List<double[]> sums = new ArrayList<>();
-    jdbc.sql("SELECT grid_id, SUM(weight), SUM(sentiment_weight) FROM grid_reports" + where + kinds + " GROUP BY grid_id")
-        .params(args)
-        .query((ResultSet rs) -> {
-          grids.add(rs.getString(1));
-          sums.add(new double[] {rs.getDouble(2), rs.getDouble(3)});
-        });
-    double reportWeight = properties.weight(RiskFactor.GRID_REPORTS);
-    double sentimentWeight = properties.weight(RiskFactor.SENTIMENT);
-    return loads -> {
-      for (int i = 0; i < grids.size(); i++) {
-        Integer g = loads.gridIndex(grids.get(i));
-        if (g != null) {
-          loads.addToGrid(g, RiskFactor.GRID_REPORTS, sums.get(i)[0] * toMoment * reportWeight);
-          loads.addToGrid(g, RiskFactor.SENTIMENT, sums.get(i)[1] * toMoment * sentimentWeight);
-        }
-      }
-    };
-  }
+    double lambda = properties.decayPerSecond();
+    double atSeconds = at.getEpochSecond();
+    String categories = f.categories().isEmpty() ? "" : " AND c.category IN (" + f.categories().stream()
+        .map(c -> "'" + c.name() + "'").collect(Collectors.joining(",")) + ")";
 
-  /**
-   * Open cases at the moment: category weight × age factor; overdue; mass. Summed per grid and
-   * category in the database: a province may hold 100,000 open cases, and the age factor is
-   * linear in the clamped age (RiskCalculator.ageFactorSum).
-   */
-  private Consumer<GridLoads> openCases(IndexFilter f, String categories) {
-    Instant at = f.at();
+    // grid reports: the stored weights (severity × decay to the basis), brought to the moment
+    if (f.categories().isEmpty() || !f.kinds().isEmpty()) {
+      ReportWeights.Basis basis = weights.ensure(now());
+      double toMoment = basis.toMoment(at);
+      String kinds = f.kinds().isEmpty() ? "" : " AND kind IN (" + f.kinds().stream().map(k -> "'" + k.name() + "'")
+          .collect(Collectors.joining(",")) + ")";
+      // a bound that every report satisfies is left out (MIN and MAX come from the time index)
+      List<Object> args = new ArrayList<>();
+      StringBuilder where = new StringBuilder(" WHERE 1=1");
+      jdbc.sql("SELECT MIN(occurred_at), MAX(occurred_at) FROM grid_reports").query((ResultSet rs) -> {
+        Instant first = RiskRepository.instant(rs, 1);
+        Instant last = RiskRepository.instant(rs, 2);
+        if (first == null || !first.isAfter(from)) {
+          where.append(" AND occurred_at > ?");
+          args.add(RiskRepository.ts(from));
+        }
+        if (last == null || last.isAfter(at)) {
+          where.append(" AND occurred_at <= ?");
+          args.add(RiskRepository.ts(at));
+        }
+      });
+      jdbc.sql("SELECT grid_id, SUM(weight), SUM(sentiment_weight) FROM grid_reports" + where + kinds + " GROUP BY grid_id")
+          .params(args)
+          .query((ResultSet rs) -> {
+            Integer g = loads.gridIndex(rs.getString(1));
+            if (g == null) {
+              return;
+            }
+            loads.addToGrid(g, RiskFactor.GRID_REPORTS, rs.getDouble(2) * toMoment * properties.weight(RiskFactor.GRID_REPORTS));
+            loads.addToGrid(g, RiskFactor.SENTIMENT, rs.getDouble(3) * toMoment * properties.weight(RiskFactor.SENTIMENT));
+          });
+    }
+    boolean casesCount = f.kinds().isEmpty() || !f.categories().isEmpty();
+    if (!casesCount) {
+      return loads;
+    }
+    // open cases at the moment: category weight × age factor; overdue; mass. Summed per grid and
+    // category in the database: a province may hold 100,000 open cases, and the age factor is
+    // linear in the clamped age (RiskCalculator.ageFactorSum).
     String age = "(? - " + repository.epochSeconds("c.created_at") + ") / 86400.0";
-    List<Consumer<GridLoads>> rows = new ArrayList<>();
     jdbc.sql("SELECT c.street_code, c.community_code, c.grid_id, c.category, COUNT(*), "
             + "SUM(LEAST(GREATEST(" + age + ", 0), ?)), "
             + "SUM(CASE WHEN c.deadline < ? THEN 1 ELSE 0 END), SUM(CASE WHEN c.people_involved >= ? THEN 1 ELSE 0 END) FROM cases c "
             + "WHERE c.created_at <= ? AND (c.closed_at IS NULL OR c.closed_at > ?)" + categories
             + " GROUP BY c.street_code, c.community_code, c.grid_id, c.category")
-        .params((double) at.getEpochSecond(), RiskCalculator.AGE_CAP_DAYS, RiskRepository.ts(at), properties.massThreshold(),
-            RiskRepository.ts(at), RiskRepository.ts(at))
+        .params(atSeconds, RiskCalculator.AGE_CAP_DAYS, RiskRepository.ts(at), properties.massThreshold(), RiskRepository.ts(at),
+            RiskRepository.ts(at))
         .query((ResultSet rs) -> {
           String street = rs.getString(1);
           String community = rs.getString(2);
           String grid = rs.getString(3);
           Category category = GridReportValidator.parse(Category.class, rs.getString(4));
-          double open = properties.weight(RiskFactor.OPEN_CASES)
-              * (category == null ? 1 : properties.categoryWeight(category)) * RiskCalculator.ageFactorSum(rs.getLong(5), rs.getDouble(6));
-          double overdue = properties.weight(RiskFactor.OVERDUE_CASES) * rs.getLong(7);
-          double mass = properties.weight(RiskFactor.MASS_CASES) * rs.getLong(8);
-          rows.add(loads -> {
-            loads.add(street, community, grid, RiskFactor.OPEN_CASES, open);
-            loads.add(street, community, grid, RiskFactor.OVERDUE_CASES, overdue);
-            loads.add(street, community, grid, RiskFactor.MASS_CASES, mass);
-          });
+          loads.add(street, community, grid, RiskFactor.OPEN_CASES, properties.weight(RiskFactor.OPEN_CASES)
+              * (category == null ? 1 : properties.categoryWeight(category)) * RiskCalculator.ageFactorSum(rs.getLong(5), rs.getDouble(6)));
+          loads.add(street, community, grid, RiskFactor.OVERDUE_CASES, properties.weight(RiskFactor.OVERDUE_CASES) * rs.getLong(7));
+          loads.add(street, community, grid, RiskFactor.MASS_CASES, properties.weight(RiskFactor.MASS_CASES) * rs.getLong(8));
         });
-    return loads -> rows.forEach(r -> r.accept(loads));
-  }
-
-  /** Escalations (decaying with age), agreements not carried out, and open linked-risk clusters. */
-  private Consumer<GridLoads> smallSources(IndexFilter f, String categories) {
-    Instant at = f.at();
-    Instant from = at.minus(f.window());
-    double lambda = properties.decayPerSecond();
-    double atSeconds = at.getEpochSecond();
-    List<Consumer<GridLoads>> rows = new ArrayList<>();
     // escalations: decay with age
     jdbc.sql("SELECT c.street_code, c.community_code, c.grid_id, e.occurred_at FROM escalations e JOIN cases c ON c.case_no = e.case_no "
             + "WHERE e.occurred_at > ? AND e.occurred_at <= ?" + categories)
         .params(RiskRepository.ts(from), RiskRepository.ts(at))
-        .query((ResultSet rs) -> {
-          String street = rs.getString(1);
-          String community = rs.getString(2);
-          String grid = rs.getString(3);
-          double load = properties.weight(RiskFactor.ESCALATIONS) * RiskCalculator.decay(
-              atSeconds - RiskRepository.instant(rs, "occurred_at").getEpochSecond(), lambda);
-          rows.add(loads -> loads.add(street, community, grid, RiskFactor.ESCALATIONS, load));
-        });
+        .query((ResultSet rs) -> loads.add(rs.getString(1), rs.getString(2), rs.getString(3), RiskFactor.ESCALATIONS,
+            properties.weight(RiskFactor.ESCALATIONS) * RiskCalculator.decay(
+                atSeconds - RiskRepository.instant(rs, "occurred_at").getEpochSecond(), lambda)));
     // agreements in force (or breached) with an instalment or action missed or breached
     jdbc.sql("SELECT c.street_code, c.community_code, c.grid_id, COUNT(DISTINCT a.id) FROM agreements a "
             + "JOIN cases c ON c.case_no = a.case_no JOIN obligations o ON o.agreement_id = a.id "
@@ -320,13 +233,8 @@ public class RiskIndexService {
             + "WHERE a.created_at <= ? AND a.status IN ('EFFECTIVE', 'BREACHED') AND i.status IN ('MISSED', 'BREACHED')" + categories
             + " GROUP BY c.street_code, c.community_code, c.grid_id")
         .param(RiskRepository.ts(at))
-        .query((ResultSet rs) -> {
-          String street = rs.getString(1);
-          String community = rs.getString(2);
-          String grid = rs.getString(3);
-          double load = properties.weight(RiskFactor.UNFULFILLED_AGREEMENTS) * rs.getLong(4);
-          rows.add(loads -> loads.add(street, community, grid, RiskFactor.UNFULFILLED_AGREEMENTS, load));
-        });
+        .query((ResultSet rs) -> loads.add(rs.getString(1), rs.getString(2), rs.getString(3), RiskFactor.UNFULFILLED_AGREEMENTS,
+            properties.weight(RiskFactor.UNFULFILLED_AGREEMENTS) * rs.getLong(4)));
     // open linked-risk clusters: once for every grid they touch
     Map<String, List<String[]>> clusters = new HashMap<>();
     jdbc.sql("SELECT i.cluster_no, i.street_code, i.community_code, i.grid_id FROM risk_cluster_items i "
@@ -336,22 +244,20 @@ public class RiskIndexService {
           clusters.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
               .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
         });
-    return loads -> {
-      rows.forEach(r -> r.accept(loads));
-      GridLoads.Layout layout = loads.layout();
-      for (List<String[]> items : clusters.values()) {
-        GridLoads touched = new GridLoads(layout);
-        for (String[] i : items) {
-          touched.add(i[0], i[1], i[2], RiskFactor.LINKED_RISKS, 1);
-        }
-        for (int g = 0; g < layout.size(); g++) {
-          double share = touched.meanOf(layout.grids.get(g))[RiskFactor.LINKED_RISKS.ordinal()];
-          if (share > 0) {
-            loads.addToGrid(g, RiskFactor.LINKED_RISKS, properties.weight(RiskFactor.LINKED_RISKS) * Math.min(1, share));
-          }
+    for (List<String[]> items : clusters.values()) {
+      GridLoads.Layout layout = layout();
+      GridLoads touched = new GridLoads(layout);
+      for (String[] i : items) {
+        touched.add(i[0], i[1], i[2], RiskFactor.LINKED_RISKS, 1);
+      }
+      for (int g = 0; g < layout.size(); g++) {
+        double share = touched.meanOf(layout.grids.get(g))[RiskFactor.LINKED_RISKS.ordinal()];
+        if (share > 0) {
+          loads.addToGrid(g, RiskFactor.LINKED_RISKS, properties.weight(RiskFactor.LINKED_RISKS) * Math.min(1, share));
         }
       }
-    };
+    }
+    return loads;
   }
 
   static double round(double v) {
