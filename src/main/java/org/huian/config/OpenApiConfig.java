@@ -37,7 +37,7 @@ class OpenApiConfig {
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
             .addSchemas("Problem", problemSchema())
-            .examples(new java.util.LinkedHashMap<>(OpenApiExamples.load())))
+            .examples(OpenApiExamples.load()))
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 

@@ -74,8 +74,23 @@ final class BenchContext {
    * latencies. Any answer but 201 fails the run.
    */
   Latencies intake(int count, int clients, String label) throws Exception {
+    return requests(count, clients, label, "cases", 201,
+        (http, i) -> http.postJson("district", "/api/cases", intakeBody(intakeSequence.incrementAndGet())));
+  }
+
+  /** One HTTP request of a load: the {@code i}-th of the run, on its client's connection. */
+  interface Request {
+    Http.Reply send(Http http, int i) throws Exception;
+  }
+
+  /**
+   * Sends {@code count} requests from {@code clients} concurrent HTTP clients of the application,
+   * printing progress every tenth (at least every 1,000 {@code what}); returns the latencies. An
+   * answer other than {@code expected} fails the run.
+   */
+  Latencies requests(int count, int clients, String label, String what, int expected, Request request) throws Exception {
     Latencies latencies = new Latencies(count);
-    AtomicInteger left = new AtomicInteger(count);
+    AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> futures = new ArrayList<>();
@@ -83,16 +98,16 @@ final class BenchContext {
     for (int t = 0; t < clients; t++) {
       futures.add(pool.submit(() -> {
         Http http = app.http();
-        while (left.getAndDecrement() > 0) {
-          int i = intakeSequence.incrementAndGet();
-          Http.Reply r = http.postJson("district", "/api/cases", intakeBody(i));
-          if (r.status() != 201) {
-            throw new IllegalStateException("intake answered " + r.status() + ": " + r.body());
+        int i;
+        while ((i = next.getAndIncrement()) < count) {
+          Http.Reply r = request.send(http, i);
+          if (r.status() != expected) {
+            throw new IllegalStateException(label + " answered " + r.status() + ": " + r.body());
           }
           latencies.add(r.nanos());
           int d = done.incrementAndGet();
           if (d % progressEvery == 0) {
-            System.out.printf("[bench] %s: %d/%d cases%n", label, d, count);
+            System.out.printf("[bench] %s: %d/%d %s%n", label, d, count, what);
           }
         }
         return null;

@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -106,33 +102,8 @@ final class EngineRestBaseline {
    * any answer but 200 fails the run.
    */
   static Latencies start(BenchContext ctx, int count, int clients, String prefix, String label) throws Exception {
-    Latencies latencies = new Latencies(count);
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<?>> futures = new ArrayList<>();
-    int progressEvery = Math.max(1000, count / 10);
-    for (int t = 0; t < clients; t++) {
-      futures.add(pool.submit(() -> {
-        Http http = ctx.app.http();
-        int i;
-        while ((i = next.getAndIncrement()) < count) {
-          Http.Reply r = http.postJson(STARTER, START, "{\"businessKey\":\"" + prefix + i + "\"}");
-          if (r.status() != 200) {
-            throw new IllegalStateException("/engine-rest start answered " + r.status() + ": " + r.body());
-          }
-          latencies.add(r.nanos());
-          if ((i + 1) % progressEvery == 0) {
-            System.out.printf("[bench] %s: %d/%d instances%n", label, i + 1, count);
-          }
-        }
-        return null;
-      }));
-    }
-    pool.shutdown();
-    for (Future<?> f : futures) {
-      f.get();
-    }
-    return latencies;
+    return ctx.requests(count, clients, label, "instances", 200,
+        (http, i) -> http.postJson(STARTER, START, "{\"businessKey\":\"" + prefix + i + "\"}"));
   }
 
   /** Running instances of the trivial process in the application's database. */
